@@ -1,0 +1,64 @@
+/**
+ * npm run validate [-- --data-dir D] [--allow-private] [--watch]
+ *
+ * Checks every catalog entry and publisher. Prints one line per problem,
+ * `<file>: <field>: <what is wrong> — <how to fix>`, and exits non-zero when there is any error.
+ * Warnings are printed but do not fail.
+ */
+import { watch } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadCatalog } from '../src/lib/catalog/load-catalog.ts';
+import { formatProblem, type Problem } from '../src/lib/catalog/problem.ts';
+import { resolveDataDir } from '../src/lib/cli/data-dir.ts';
+
+const { values } = parseArgs({
+	options: {
+		'data-dir': { type: 'string' },
+		'allow-private': { type: 'boolean', default: false },
+		watch: { type: 'boolean', default: false },
+		help: { type: 'boolean', short: 'h', default: false },
+	},
+});
+
+if (values.help) {
+	console.log(`Usage: npm run validate -- [--data-dir DIR] [--allow-private] [--watch]
+
+  --data-dir DIR    folder holding catalog/ and publishers/ (default: $C0MM0_DATA_DIR or ./data)
+  --allow-private   accept URLs on loopback/private hosts (local test catalogs only)
+  --watch           check again every time a file under DIR changes`);
+	process.exit(0);
+}
+
+const dataDir = resolveDataDir(values['data-dir']);
+
+function byFileThenSeverity(a: Problem, b: Problem): number {
+	if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+	if (a.severity !== b.severity) return a.severity === 'error' ? -1 : 1;
+	return 0;
+}
+
+async function validateOnce(): Promise<boolean> {
+	const catalog = await loadCatalog(dataDir, { allowPrivate: values['allow-private'] });
+	const problems = [...catalog.problems].sort(byFileThenSeverity);
+	for (const p of problems) console.log(formatProblem(p));
+	const errors = problems.filter((p) => p.severity === 'error').length;
+	const warnings = problems.length - errors;
+	const summary = `${catalog.files.entries} entries, ${catalog.files.publishers} publishers: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
+	console.error(errors > 0 ? `✗ ${summary}` : `✓ ${summary}`);
+	return errors === 0;
+}
+
+if (values.watch) {
+	let timer: NodeJS.Timeout | undefined;
+	const run = () => {
+		console.clear();
+		void validateOnce();
+	};
+	run();
+	watch(dataDir, { recursive: true }, () => {
+		clearTimeout(timer);
+		timer = setTimeout(run, 150);
+	});
+} else {
+	process.exitCode = (await validateOnce()) ? 0 : 1;
+}

@@ -1,0 +1,262 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
+import pLimit from 'p-limit';
+import { ContactSchema, SourceSchema } from '../../schemas/common.ts';
+import {
+	ApiEntrySchema,
+	DatasetEntrySchema,
+	DistributionSchema,
+	type Entry,
+	EntrySchema,
+	SpecSchema,
+} from '../../schemas/entry.ts';
+import type { Publisher } from '../../schemas/publisher.ts';
+import { checkEntry } from './entry-rules.ts';
+import { normaliseUrl } from './entry-urls.ts';
+import { friendlyErrorMap, issuesToProblems } from './friendly-errors.ts';
+import { loadPublishers, type PublisherFile } from './load-publishers.ts';
+import { MESSAGES } from './messages.ts';
+import { parseEntryFile } from './parse-entry-file.ts';
+import { hasErrors, type Problem, problem } from './problem.ts';
+
+/** A catalog entry that passed every rule. */
+export interface CatalogEntry {
+	id: string;
+	/** Absolute path of the entry file. */
+	file: string;
+	/** Path below the data dir, e.g. `catalog/fr/fr-api-captchetat.md`. */
+	path: string;
+	data: Entry;
+	/** Markdown description (the body below the frontmatter). */
+	body: string;
+}
+
+export interface Catalog {
+	dataDir: string;
+	/** Valid entries, sorted by id. Entries with any error are left out (and reported). */
+	entries: CatalogEntry[];
+	publishers: ReadonlyMap<string, Publisher>;
+	/** Every problem found, errors and warnings, in file order. */
+	problems: Problem[];
+	/** How many entry and publisher files were read. */
+	files: { entries: number; publishers: number };
+}
+
+export interface LoadCatalogOptions {
+	/** Accept URLs on loopback, private or raw-IP hosts (tests and loopback benchmarks only). */
+	allowPrivate?: boolean;
+	/** Today's date for the "added in the future" rule; defaults to now. */
+	now?: Date;
+}
+
+const READ_CONCURRENCY = 64;
+
+const NESTED_KEYS: Record<string, readonly string[]> = {
+	spec: Object.keys(SpecSchema.shape),
+	sources: Object.keys(SourceSchema.shape),
+	distributions: Object.keys(DistributionSchema.shape),
+	contact: Object.keys(ContactSchema.shape),
+};
+
+function knownKeysFor(data: Record<string, unknown>) {
+	const top = Object.keys(
+		data.kind === 'dataset' ? DatasetEntrySchema.shape : ApiEntrySchema.shape,
+	);
+	return (path: readonly PropertyKey[]) =>
+		path.length === 0 ? top : (NESTED_KEYS[String(path[0])] ?? []);
+}
+
+/** Unknown keys that belong to the other kind get a message that says so. */
+function kindMismatch(data: Record<string, unknown>, problems: Problem[]): Problem[] {
+	const other = Object.keys(
+		data.kind === 'dataset' ? ApiEntrySchema.shape : DatasetEntrySchema.shape,
+	);
+	const mine = Object.keys(
+		data.kind === 'dataset' ? DatasetEntrySchema.shape : ApiEntrySchema.shape,
+	);
+	return problems.map((p) =>
+		!mine.includes(p.field) &&
+		other.includes(p.field) &&
+		p.message.startsWith('is not a known field')
+			? {
+					...p,
+					message: `is not a field of a ${String(data.kind)} entry`,
+					fix:
+						data.kind === 'dataset'
+							? 'remove it, or set kind: api if this is an API'
+							: 'remove it, or set kind: dataset if this is a dataset',
+				}
+			: p,
+	);
+}
+
+async function listEntryFiles(
+	catalogDir: string,
+): Promise<{ files: string[]; problems: Problem[] }> {
+	const problems: Problem[] = [];
+	const files: string[] = [];
+	const dirents = await readdir(catalogDir, { recursive: true, withFileTypes: true });
+	for (const dirent of dirents) {
+		if (!dirent.isFile() && !dirent.isSymbolicLink()) continue;
+		const full = join(dirent.parentPath, dirent.name);
+		const parts = relative(catalogDir, full).split(sep);
+		if (parts.some((part) => part.startsWith('.'))) continue;
+		if (
+			dirent.isSymbolicLink() ||
+			parts.length !== 2 ||
+			!dirent.name.endsWith('.md') ||
+			!/^[a-z]{2}$/.test(parts[0] ?? '')
+		) {
+			problems.push(problem(full, 'file', MESSAGES.notAnEntryFile(parts.join('/'))));
+			continue;
+		}
+		files.push(full);
+	}
+	files.sort();
+	return { files, problems };
+}
+
+interface ParsedEntry {
+	file: string;
+	path: string;
+	entry?: Entry;
+	body: string;
+	problems: Problem[];
+}
+
+async function readEntry(
+	dataDir: string,
+	file: string,
+	publishers: ReadonlyMap<string, PublisherFile>,
+	options: Required<LoadCatalogOptions>,
+): Promise<ParsedEntry> {
+	const path = relative(dataDir, file).split(sep).join('/');
+	let source: string;
+	try {
+		source = await readFile(file, 'utf8');
+	} catch (error) {
+		return {
+			file,
+			path,
+			body: '',
+			problems: [problem(file, 'file', MESSAGES.unreadable((error as Error).message))],
+		};
+	}
+	const parsedFile = parseEntryFile(source);
+	if (!parsedFile.ok) {
+		return { file, path, body: '', problems: [problem(file, parsedFile.field, parsedFile.text)] };
+	}
+	const result = EntrySchema.safeParse(parsedFile.data, {
+		error: friendlyErrorMap,
+		reportInput: true,
+	});
+	if (!result.success) {
+		const problems = kindMismatch(
+			parsedFile.data,
+			issuesToProblems(file, result.error.issues, knownKeysFor(parsedFile.data)),
+		);
+		return { file, path, body: parsedFile.body, problems };
+	}
+	const folder = path.split('/')[1] ?? '';
+	const problems = checkEntry(result.data, {
+		file,
+		fileId: basename(file, '.md'),
+		folder,
+		body: parsedFile.body,
+		publishers,
+		allowPrivate: options.allowPrivate,
+		today: options.now.toISOString().slice(0, 10),
+	});
+	return { file, path, entry: result.data, body: parsedFile.body, problems };
+}
+
+/** Rules across entries: one id per entry, one entry per API or spec. */
+function checkAcrossEntries(parsed: readonly ParsedEntry[]): void {
+	const byId = new Map<string, ParsedEntry>();
+	const byUrl = new Map<string, { item: ParsedEntry; field: string }>();
+	for (const item of parsed) {
+		const { entry } = item;
+		if (!entry) continue;
+		const first = byId.get(entry.id);
+		if (first) {
+			item.problems.push(problem(item.file, 'id', MESSAGES.duplicateId(entry.id, first.path)));
+		} else {
+			byId.set(entry.id, item);
+		}
+		if (entry.kind !== 'api') continue;
+		for (const [field, url] of [
+			['baseUrl', entry.baseUrl],
+			['spec.url', entry.spec?.url],
+		] as const) {
+			if (!url) continue;
+			const key = normaliseUrl(url);
+			const seen = byUrl.get(key);
+			if (seen && seen.item !== item) {
+				item.problems.push(
+					problem(item.file, field, MESSAGES.likelyDuplicate(field, seen.item.path, seen.field)),
+				);
+			} else if (!seen) {
+				byUrl.set(key, { item, field });
+			}
+		}
+	}
+}
+
+/**
+ * The one catalog loader: reads `catalog/` and `publishers/` under a data dir, parses every
+ * entry with gray-matter and zod, and applies every rule. The validator prints its problems, the
+ * site build refuses to build on errors, the verifier probes only the valid entries.
+ */
+export async function loadCatalog(
+	dataDir: string,
+	options: LoadCatalogOptions = {},
+): Promise<Catalog> {
+	const resolved: Required<LoadCatalogOptions> = {
+		allowPrivate: options.allowPrivate ?? false,
+		now: options.now ?? new Date(),
+	};
+	const catalogDir = join(dataDir, 'catalog');
+	const { publishers: publisherFiles, problems: publisherProblems } = await loadPublishers(dataDir);
+	let listing: { files: string[]; problems: Problem[] };
+	try {
+		listing = await listEntryFiles(catalogDir);
+	} catch {
+		return {
+			dataDir,
+			entries: [],
+			publishers: new Map(),
+			problems: [...publisherProblems, problem(dataDir, 'catalog', MESSAGES.noCatalog(dataDir))],
+			files: { entries: 0, publishers: publisherFiles.size },
+		};
+	}
+	const limit = pLimit(READ_CONCURRENCY);
+	const parsed = await Promise.all(
+		listing.files.map((file) => limit(() => readEntry(dataDir, file, publisherFiles, resolved))),
+	);
+	checkAcrossEntries(parsed);
+
+	const entries: CatalogEntry[] = [];
+	for (const item of parsed) {
+		if (item.entry && !hasErrors(item.problems)) {
+			entries.push({
+				id: item.entry.id,
+				file: item.file,
+				path: item.path,
+				data: item.entry,
+				body: item.body,
+			});
+		}
+	}
+	entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	return {
+		dataDir,
+		entries,
+		publishers: new Map([...publisherFiles].map(([id, { publisher }]) => [id, publisher])),
+		problems: [
+			...listing.problems,
+			...publisherProblems,
+			...parsed.flatMap((item) => item.problems),
+		],
+		files: { entries: listing.files.length, publishers: publisherFiles.size },
+	};
+}

@@ -1,0 +1,64 @@
+import type { Loader } from 'astro/loaders';
+import { EntrySchema } from '../../schemas/entry.ts';
+import { PublisherSchema } from '../../schemas/publisher.ts';
+import { type Catalog, loadCatalog } from '../catalog/load-catalog.ts';
+import { formatProblem } from '../catalog/problem.ts';
+import { resolveDataDir } from '../cli/data-dir.ts';
+import { renderDescription } from '../markdown/description.ts';
+
+/** Loading twice in one build (records, then publishers) reads the files once. */
+let pending: Promise<Catalog> | undefined;
+
+export function siteCatalog(): Promise<Catalog> {
+	pending ??= loadCatalog(resolveDataDir(), {
+		allowPrivate: process.env.C0MM0_ALLOW_PRIVATE === '1',
+	}).then((catalog) => {
+		const errors = catalog.problems.filter((p) => p.severity === 'error');
+		if (errors.length > 0) {
+			pending = undefined;
+			throw new Error(
+				`The catalog has ${errors.length} error(s); run npm run validate for details.\n${errors.map((p) => formatProblem(p)).join('\n')}`,
+			);
+		}
+		return catalog;
+	});
+	return pending;
+}
+
+/** Catalog entries as an Astro content collection, through the same loader the validator uses. */
+export function recordsLoader(): Loader {
+	return {
+		name: 'c0mm0-records',
+		schema: EntrySchema,
+		async load({ store, logger, generateDigest }) {
+			pending = undefined;
+			const catalog = await siteCatalog();
+			for (const p of catalog.problems) logger.warn(formatProblem(p));
+			store.clear();
+			for (const entry of catalog.entries) {
+				const digest = generateDigest({ data: entry.data, body: entry.body });
+				store.set({
+					id: entry.id,
+					data: entry.data,
+					body: entry.body,
+					filePath: `data/${entry.path}`,
+					digest,
+					rendered: { html: renderDescription(entry.body) },
+				});
+			}
+			logger.info(`${catalog.entries.length} records from ${catalog.dataDir}`);
+		},
+	};
+}
+
+export function publishersLoader(): Loader {
+	return {
+		name: 'c0mm0-publishers',
+		schema: PublisherSchema,
+		async load({ store }) {
+			const catalog = await siteCatalog();
+			store.clear();
+			for (const [id, publisher] of catalog.publishers) store.set({ id, data: publisher });
+		},
+	};
+}
