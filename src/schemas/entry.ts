@@ -229,10 +229,11 @@ export const DatasetEntrySchema = z
 /** The frontmatter of a catalog entry, `data/catalog/<cc>/<id>.md`. The markdown body is its description. */
 export const EntrySchema = z
 	.discriminatedUnion('kind', [ApiEntrySchema, DatasetEntrySchema], {
-		error: (issue) =>
-			issue.code === 'invalid_union'
-				? `${issue.input === undefined ? 'is missing' : `got ${JSON.stringify((issue.input as { kind?: unknown })?.kind)}`} — set kind: api for an API or kind: dataset for a dataset`
-				: undefined,
+		error: (issue) => {
+			if (issue.code !== 'invalid_union') return undefined;
+			const kind = (issue.input as { kind?: unknown } | undefined)?.kind;
+			return `${kind === undefined ? 'is missing' : `got ${JSON.stringify(kind)}`} — set kind: api for an API or kind: dataset for a dataset`;
+		},
 	})
 	.meta({
 		title: 'c0mm0 catalog entry',

@@ -42,6 +42,8 @@ export function parseEntryFile(source: string): ParsedFile {
 			text: 'the frontmatter is never closed — add a line holding only --- after the last field',
 		};
 	}
+	// gray-matter hands the YAML over starting with the newline that ends the opening ---, so YAML
+	// line numbers are already file line numbers.
 	let file: matter.GrayMatterFile<string>;
 	try {
 		file = matter(text, MATTER_OPTIONS);
@@ -51,7 +53,7 @@ export function parseEntryFile(source: string): ParsedFile {
 			ok: false,
 			field: 'frontmatter',
 			text: position
-				? `YAML syntax error on line ${position.line + 1}: ${position.reason} — fix the YAML there (quote values containing ": " or starting with a special character)`
+				? `YAML syntax error on line ${position.line}: ${position.reason} — fix the YAML there (quote values containing ": " or starting with a special character)`
 				: `cannot be read (${(error as Error).message}) — write the frontmatter as YAML`,
 		};
 	}

@@ -6,7 +6,7 @@ import { parse, YAMLParseError } from 'yaml';
  * "billion laughs" documents.
  */
 export function parseYaml(text: string): unknown {
-	return parse(text, { schema: 'core', uniqueKeys: true, maxAliasCount: 50, prettyErrors: false });
+	return parse(text, { schema: 'core', uniqueKeys: true, maxAliasCount: 50, prettyErrors: true });
 }
 
 /** The line (1-based) and short reason of a YAML syntax error, or undefined for other errors. */

@@ -109,11 +109,11 @@ export function inspectDescription(markdown: string, maxLength: number): Descrip
 				htmlSnippets.add(snippet(token.content));
 			} else if (token.type === 'image') {
 				findings.push({
-					message: `contains an image (${snippet(token.attrGet('src') ?? '')})`,
+					message: `contains an image (${snippet(String(token.attrGet('src') ?? ''))})`,
 					fix: 'remove it; record pages show no images from entries',
 				});
 			} else if (token.type === 'link_open') {
-				const href = token.attrGet('href') ?? '';
+				const href = String(token.attrGet('href') ?? '');
 				const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href.trim())?.[1]?.toLowerCase();
 				if (scheme && !ALLOWED_SCHEMES.includes(scheme)) {
 					findings.push({

@@ -1,4 +1,4 @@
-import spdxIds from 'spdx-license-ids' with { type: 'json' };
+import spdxIds from 'spdx-license-ids/index.json' with { type: 'json' };
 
 /** A licence a record may declare, with whether it meets the Open Definition. */
 export interface Licence {

@@ -1,0 +1,64 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Catalog, loadCatalog } from '../../src/lib/catalog/load-catalog.ts';
+import { formatProblem } from '../../src/lib/catalog/problem.ts';
+
+const dataDir = join(import.meta.dirname, '..', '..', 'data');
+let catalog: Catalog;
+
+beforeAll(async () => {
+	catalog = await loadCatalog(dataDir);
+});
+
+describe('the shipped catalog', () => {
+	it('has no errors', () => {
+		const errors = catalog.problems
+			.filter((p) => p.severity === 'error')
+			.map((p) => formatProblem(p));
+		expect(errors).toEqual([]);
+	});
+
+	it('parses every entry file', async () => {
+		const files = (await readdir(join(dataDir, 'catalog'), { recursive: true })).filter((f) =>
+			f.endsWith('.md'),
+		);
+		expect(catalog.entries).toHaveLength(files.length);
+	});
+
+	it('holds at least 60 real entries: 40 APIs and 15 datasets', () => {
+		const apis = catalog.entries.filter((e) => e.data.kind === 'api');
+		const datasets = catalog.entries.filter((e) => e.data.kind === 'dataset');
+		expect(catalog.entries.length).toBeGreaterThanOrEqual(60);
+		expect(apis.length).toBeGreaterThanOrEqual(40);
+		expect(datasets.length).toBeGreaterThanOrEqual(15);
+	});
+
+	it('covers at least 12 countries plus EU institutions', () => {
+		const countries = new Set(catalog.entries.map((e) => e.data.country));
+		expect(countries.has('EU')).toBe(true);
+		expect(countries.size - 1).toBeGreaterThanOrEqual(12);
+	});
+
+	it('includes API CaptchEtat from the launch card', () => {
+		const captchetat = catalog.entries.find((e) => e.id === 'fr-api-captchetat');
+		expect(captchetat?.data).toMatchObject({
+			title: 'API CaptchEtat',
+			kind: 'api',
+			country: 'FR',
+			access: 'key',
+		});
+	});
+
+	it('gives every entry a description', () => {
+		expect(catalog.entries.filter((e) => e.body.length < 80).map((e) => e.id)).toEqual([]);
+	});
+
+	it('uses every publisher file', () => {
+		const used = new Set(catalog.entries.map((e) => e.data.publisher));
+		const unused = [...catalog.publishers.keys()].filter(
+			(id) => !used.has(id) && ![...catalog.publishers.values()].some((p) => p.parent === id),
+		);
+		expect(unused).toEqual([]);
+	});
+});
