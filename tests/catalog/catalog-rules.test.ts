@@ -319,7 +319,9 @@ describe('catalog rules', () => {
 		const lines = await problemsOf(
 			apiEntry().replace('title: Sample API', 'title: Sample API\ntitle: Other'),
 		);
-		expect(lines[0]).toMatch(/^frontmatter: YAML syntax error on line 5: Map keys must be unique/);
+		expect(lines[0]).toMatch(
+			/^frontmatter: YAML syntax error on line 5: a field is written twice — /,
+		);
 	});
 
 	it('leaves out entries with errors but keeps the good ones', async () => {

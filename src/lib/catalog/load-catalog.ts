@@ -1,6 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
-import pLimit from 'p-limit';
 import { ContactSchema, SourceSchema } from '../../schemas/common.ts';
 import {
 	ApiEntrySchema,
@@ -48,8 +48,6 @@ export interface LoadCatalogOptions {
 	/** Today's date for the "added in the future" rule; defaults to now. */
 	now?: Date;
 }
-
-const READ_CONCURRENCY = 64;
 
 const NESTED_KEYS: Record<string, readonly string[]> = {
 	spec: Object.keys(SpecSchema.shape),
@@ -124,16 +122,17 @@ interface ParsedEntry {
 	problems: Problem[];
 }
 
-async function readEntry(
+function readEntry(
 	dataDir: string,
 	file: string,
 	publishers: ReadonlyMap<string, PublisherFile>,
 	options: Required<LoadCatalogOptions>,
-): Promise<ParsedEntry> {
+): ParsedEntry {
 	const path = relative(dataDir, file).split(sep).join('/');
 	let source: string;
 	try {
-		source = await readFile(file, 'utf8');
+		// Synchronous on purpose: for small files readFileSync is ~10x faster than fs.promises.
+		source = readFileSync(file, 'utf8');
 	} catch (error) {
 		return {
 			file,
@@ -229,10 +228,7 @@ export async function loadCatalog(
 			files: { entries: 0, publishers: publisherFiles.size },
 		};
 	}
-	const limit = pLimit(READ_CONCURRENCY);
-	const parsed = await Promise.all(
-		listing.files.map((file) => limit(() => readEntry(dataDir, file, publisherFiles, resolved))),
-	);
+	const parsed = listing.files.map((file) => readEntry(dataDir, file, publisherFiles, resolved));
 	checkAcrossEntries(parsed);
 
 	const entries: CatalogEntry[] = [];

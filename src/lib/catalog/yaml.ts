@@ -1,19 +1,19 @@
-import { parse, YAMLParseError } from 'yaml';
+import yaml from 'js-yaml';
 
 /**
- * The one YAML reader for catalog files. YAML 1.2 core schema, so `2026-11-24` stays a string and
- * `NO` (Norway) stays `NO`; duplicate keys are errors; alias expansion is capped against
- * "billion laughs" documents.
+ * The one YAML reader for catalog files (entries' frontmatter and publishers): js-yaml 4 with
+ * its YAML 1.2 core schema, so `2026-11-24` stays a string, `NO` (Norway) stays `NO`, no custom
+ * tags or code can be constructed, and duplicate keys are errors. Aliases are shared references,
+ * never copies, so an alias "bomb" stays small; nothing walks entries beyond their schema.
  */
 export function parseYaml(text: string): unknown {
-	return parse(text, { schema: 'core', uniqueKeys: true, maxAliasCount: 50, prettyErrors: true });
+	return yaml.load(text, { schema: yaml.CORE_SCHEMA });
 }
 
 /** The line (1-based) and short reason of a YAML syntax error, or undefined for other errors. */
 export function yamlErrorPosition(error: unknown): { line: number; reason: string } | undefined {
-	if (!(error instanceof YAMLParseError)) return undefined;
-	const line = error.linePos?.[0].line ?? 1;
+	if (!(error instanceof yaml.YAMLException)) return undefined;
 	const reason =
-		error.message.split('\n')[0]?.replace(/ at line \d+, column \d+.*$/, '') ?? error.code;
-	return { line, reason };
+		error.reason === 'duplicated mapping key' ? 'a field is written twice' : error.reason;
+	return { line: (error.mark?.line ?? 0) + 1, reason };
 }

@@ -93,3 +93,24 @@ export function judgeHostName(hostname: string): HostVerdict {
 	if (!host.includes('.')) return { ok: false, reason: 'single-label', detail: host };
 	return { ok: true };
 }
+
+/** Which addresses a run may connect to. */
+export interface AddressGateOptions {
+	/** Connect anywhere, loopback and private networks included (tests, loopback benchmarks). */
+	allowPrivate?: boolean;
+	/** Non-public addresses allowed anyway, e.g. the loopback address a test server listens on. */
+	allowAddresses?: readonly string[];
+}
+
+/** A predicate saying whether the verifier may open a connection to an IP address. */
+export function addressGate(options: AddressGateOptions = {}): (address: string) => boolean {
+	if (options.allowPrivate) return () => true;
+	const allowed = new Set(
+		(options.allowAddresses ?? []).map((a) => ipaddr.process(stripBrackets(a)).toString()),
+	);
+	return (address) => {
+		const text = stripBrackets(address);
+		if (isPublicAddress(text)) return true;
+		return ipaddr.isValid(text) && allowed.has(ipaddr.process(text).toString());
+	};
+}

@@ -1,0 +1,43 @@
+/**
+ * npm run verify:merge -- [--data-dir D] [--require-all] <shard-out-dir>…
+ *
+ * Merges the folders written by `npm run verify -- --shard K/N --out <dir>` into the data dir.
+ * Nothing is written unless every folder reads back cleanly.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatProblem } from '../src/lib/catalog/problem.ts';
+import { resolveDataDir } from '../src/lib/cli/data-dir.ts';
+import { mergeShards } from '../src/lib/verify/merge-shards.ts';
+
+const { values, positionals } = parseArgs({
+	allowPositionals: true,
+	options: {
+		'data-dir': { type: 'string' },
+		'require-all': { type: 'boolean', default: false },
+		help: { type: 'boolean', default: false },
+	},
+});
+
+if (values.help || positionals.length === 0) {
+	console.log('Usage: npm run verify:merge -- [--data-dir DIR] [--require-all] <shard-out-dir>…');
+	process.exit(values.help ? 0 : 1);
+}
+
+const result = await mergeShards(
+	resolveDataDir(values['data-dir']),
+	positionals.map((p) => resolve(p)),
+	{
+		requireAll: values['require-all'],
+	},
+);
+for (const p of result.problems) console.error(formatProblem(p));
+if (result.problems.some((p) => p.severity === 'error')) {
+	console.error('verify:merge: nothing was written.');
+	process.exit(1);
+}
+const missing =
+	result.missing.length > 0
+		? ` Shard(s) ${result.missing.join(', ')} did not report; their records keep last night's snapshots.`
+		: '';
+console.log(`Merged ${result.merged} snapshot(s) from ${result.shards.length} shard(s).${missing}`);

@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/**
+ * Writes a file so that readers only ever see the old content or the new, never half of it: the
+ * text goes to a temporary file beside the target, which is then renamed over it.
+ */
+export async function writeFileAtomic(
+	path: string,
+	text: string,
+	options: { createDir?: boolean } = {},
+): Promise<void> {
+	if (options.createDir !== false) await mkdir(dirname(path), { recursive: true });
+	const temporary = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+	try {
+		await writeFile(temporary, text);
+		await rename(temporary, path);
+	} catch (error) {
+		await rm(temporary, { force: true });
+		throw error;
+	}
+}
+
+/** Stable, diff-friendly JSON: 2-space indentation and a final newline. */
+export function toJsonText(value: unknown): string {
+	return `${JSON.stringify(value, null, 2)}\n`;
+}

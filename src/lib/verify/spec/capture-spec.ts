@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import type { SpecFormat } from '../../../schemas/entry.ts';
+import type { Check, SpecCapture } from '../../../schemas/snapshot.ts';
+import type { AddressGateOptions } from '../../net/address-policy.ts';
+import { FetchError } from '../errors.ts';
+import type { FetchResult } from '../http-client.ts';
+import { checkFromFetch, type ProbeContext } from '../probe.ts';
+import type { SpecPool } from './spec-pool.ts';
+
+export interface SpecContext extends ProbeContext {
+	pool: SpecPool;
+	gate: AddressGateOptions;
+	ca?: string[];
+}
+
+/** Formats whose documents the register can read and describe. */
+const READABLE_FORMATS: ReadonlySet<SpecFormat> = new Set(['openapi']);
+
+/**
+ * Fetches an API's spec, and for OpenAPI/Swagger documents validates it and captures its
+ * parameters and result fields in a worker. An unchanged document (same sha256) is not parsed
+ * again. When tonight's fetch fails, the last good capture is kept and the failure noted on it.
+ */
+export async function captureSpec(
+	context: SpecContext,
+	spec: { url: string; format: SpecFormat },
+	previous: SpecCapture | null,
+): Promise<{ check: Check; capture: SpecCapture | null }> {
+	let result: FetchResult | FetchError;
+	try {
+		result = await context.client.fetch(spec.url, {
+			method: 'GET',
+			maxBytes: context.limits.specBodyBytes,
+			accept: 'application/json, application/yaml, text/yaml;q=0.9, */*;q=0.8',
+		});
+	} catch (error) {
+		if (!(error instanceof FetchError)) throw error;
+		result = error;
+	}
+	const check = await checkFromFetch(context, 'spec', spec.url, 'GET', result);
+	const keepPrevious = (why: string) => {
+		const sameUrl = previous && previous.url === spec.url;
+		return { check, capture: sameUrl ? { ...previous, fetchError: why } : null };
+	};
+	if (result instanceof FetchError) return keepPrevious(`${result.code}: ${check.note}`);
+	if (result.status >= 400) return keepPrevious(`answered ${result.status}`);
+	if (result.truncated) {
+		const tooLarge: Check = {
+			...check,
+			outcome: 'degraded',
+			error: 'too-large',
+			note: `larger than ${context.limits.specBodyBytes} bytes, not read`,
+		};
+		return {
+			check: tooLarge,
+			capture:
+				previous && previous.url === spec.url ? { ...previous, fetchError: 'too-large' } : null,
+		};
+	}
+	if (!READABLE_FORMATS.has(spec.format)) return { check, capture: null };
+
+	const now = context.now().toISOString();
+	const sha256 = createHash('sha256').update(result.body).digest('hex');
+	if (previous && previous.url === spec.url && previous.sha256 === sha256) {
+		// Same document as when it was captured: keep that capture, and its date, as they are.
+		return { check, capture: { ...previous, fetchError: null } };
+	}
+	const outcome = await context.pool.run({
+		url: result.finalUrl,
+		text: result.body.toString('utf8'),
+		gate: context.gate,
+		...(context.ca ? { ca: context.ca } : {}),
+		limits: context.limits,
+	});
+	const schema = outcome.schema;
+	return {
+		check,
+		capture: {
+			url: spec.url,
+			format: spec.format,
+			version: schema?.version || null,
+			title: schema?.title ?? '',
+			valid: outcome.valid,
+			errors: outcome.errors,
+			sha256,
+			bytes: result.body.length,
+			operations: schema?.operations ?? 0,
+			parameters: schema?.parameters ?? [],
+			fields: schema?.fields ?? [],
+			truncated: schema?.truncated ?? false,
+			capturedAt: now,
+			fetchError: null,
+		},
+	};
+}

@@ -1,0 +1,384 @@
+import type { SpecField, SpecParameter } from '../../../schemas/snapshot.ts';
+
+/**
+ * Pulls the parameters and response fields out of an OpenAPI / Swagger document.
+ *
+ * Pure: no I/O. The input is a document that @apidevtools/swagger-parser has ALREADY dereferenced
+ * with `dereference: { circular: true }`, so `$ref`s are replaced by the objects they point to and
+ * reference cycles are real object cycles. Every walk below is guarded against those cycles and
+ * bounded by the caps, and nothing throws on odd input: what is not understood is skipped.
+ */
+
+/**
+ * A parameter is deduplicated by (name, in) across all operations; a field is one property of a
+ * 2xx response body (dotted path such as 'data.siret' or 'results[].name'), deduplicated by name.
+ * Their shapes are the snapshot's, defined once in src/schemas/snapshot.ts.
+ */
+export type { SpecField, SpecParameter };
+
+export interface ExtractedSchema {
+	/** '2.0', '3.0.1', '3.1.0' … from `swagger` / `openapi`; '' if absent. */
+	version: string;
+	/** info.title or ''. */
+	title: string;
+	/** Number of operations (path × HTTP method). */
+	operations: number;
+	parameters: SpecParameter[];
+	fields: SpecField[];
+	/** True when MAX_PARAMETERS or MAX_FIELDS left something out. */
+	truncated: boolean;
+}
+
+export const MAX_PARAMETERS = 300;
+export const MAX_FIELDS = 500;
+/** How many property levels a field name may have: 'a.b.c.d' is 4 levels, 'a[].b' is 2. */
+export const MAX_FIELD_DEPTH = 4;
+
+const MAX_DESCRIPTION = 300;
+/** Bound on nested array / oneOf / allOf levels when naming a single type. */
+const MAX_TYPE_DEPTH = 8;
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/** Output order of parameter locations; path and query share the first rank. */
+const LOCATION_RANK: Readonly<Record<string, number>> = {
+	path: 0,
+	query: 0,
+	header: 1,
+	cookie: 2,
+	body: 3,
+	formData: 4,
+};
+
+type Json = Record<string, unknown>;
+type Schema = Json;
+
+function isRecord(value: unknown): value is Json {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string {
+	return typeof value === 'string' ? value : '';
+}
+
+/** Trims, collapses whitespace and cuts to MAX_DESCRIPTION characters (the last one being '…'). */
+function cleanDescription(value: unknown): string {
+	const clean = text(value).replace(/\s+/g, ' ').trim();
+	if (clean.length <= MAX_DESCRIPTION) return clean;
+	return `${clean.slice(0, MAX_DESCRIPTION - 1).trimEnd()}…`;
+}
+
+function members(schema: Schema, key: 'allOf' | 'oneOf' | 'anyOf'): Schema[] {
+	const list = schema[key];
+	return Array.isArray(list) ? list.filter(isRecord) : [];
+}
+
+interface TypeOptions {
+	/** For a 3.1 type array, keep only the first non-null type instead of joining them. */
+	firstOfTypeArray: boolean;
+}
+
+/**
+ * The type of a schema as a short string: 'string', 'array<integer>', 'string | integer', 'object'.
+ * `format` is ignored; 'unknown' when nothing says what it is.
+ */
+function schemaType(schema: unknown, options: TypeOptions, stack: Set<Schema> = new Set()): string {
+	if (!isRecord(schema) || stack.has(schema) || stack.size >= MAX_TYPE_DEPTH) return 'unknown';
+	stack.add(schema);
+	try {
+		const declared = schema.type;
+		if (typeof declared === 'string') return namedType(declared, schema, options, stack);
+		if (Array.isArray(declared)) {
+			const names = declared.filter(
+				(t): t is string => typeof t === 'string' && t !== 'null' && t !== '',
+			);
+			if (names.length === 0) return declared.includes('null') ? 'null' : 'unknown';
+			const chosen = options.firstOfTypeArray ? names.slice(0, 1) : names;
+			return unique(chosen.map((t) => namedType(t, schema, options, stack))).join(' | ');
+		}
+		for (const key of ['oneOf', 'anyOf'] as const) {
+			const types = members(schema, key)
+				.map((m) => schemaType(m, options, stack))
+				.filter((t) => t !== 'unknown' && t !== 'null');
+			if (types.length > 0) return unique(types).join(' | ');
+		}
+		if (isRecord(schema.properties) || isRecord(schema.additionalProperties)) return 'object';
+		const parts = members(schema, 'allOf');
+		if (parts.length > 0) {
+			if (collectProperties(schema, new Set()).length > 0) return 'object';
+			for (const part of parts) {
+				const type = schemaType(part, options, stack);
+				if (type !== 'unknown') return type;
+			}
+		}
+		if (isRecord(schema.items)) return `array<${schemaType(schema.items, options, stack)}>`;
+		if (Array.isArray(schema.enum)) return 'string';
+		return 'unknown';
+	} finally {
+		stack.delete(schema);
+	}
+}
+
+function namedType(name: string, schema: Schema, options: TypeOptions, stack: Set<Schema>): string {
+	if (name !== 'array') return name;
+	return isRecord(schema.items) ? `array<${schemaType(schema.items, options, stack)}>` : 'array';
+}
+
+function unique(values: string[]): string[] {
+	return [...new Set(values)];
+}
+
+const FIELD_TYPES: TypeOptions = { firstOfTypeArray: false };
+const PARAMETER_TYPES: TypeOptions = { firstOfTypeArray: true };
+
+/**
+ * The properties of an object schema, merged across allOf (all members) and oneOf / anyOf (the
+ * union of the members). The first schema that names a property wins. `seen` guards against
+ * cyclic compositions.
+ */
+function collectProperties(schema: Schema, seen: Set<Schema>): [string, Schema][] {
+	const found = new Map<string, Schema>();
+	const visit = (current: Schema): void => {
+		if (seen.has(current)) return;
+		seen.add(current);
+		if (isRecord(current.properties)) {
+			for (const [name, value] of Object.entries(current.properties)) {
+				if (isRecord(value) && !found.has(name)) found.set(name, value);
+			}
+		}
+		for (const key of ['allOf', 'oneOf', 'anyOf'] as const) {
+			for (const member of members(current, key)) visit(member);
+		}
+	};
+	visit(schema);
+	return [...found];
+}
+
+/** True when the schema is an array (declared, or by having `items` and no properties). */
+function isArraySchema(schema: Schema): boolean {
+	const declared = schema.type;
+	if (declared === 'array') return true;
+	if (Array.isArray(declared) && declared.includes('array')) return true;
+	return declared === undefined && isRecord(schema.items) && !isRecord(schema.properties);
+}
+
+/** The first description on the schema itself or, failing that, on one of its allOf members. */
+function descriptionOf(schema: Schema): string {
+	if (typeof schema.description === 'string') return cleanDescription(schema.description);
+	for (const member of members(schema, 'allOf')) {
+		if (typeof member.description === 'string') return cleanDescription(member.description);
+	}
+	return '';
+}
+
+/** Accumulates the fields of every operation, first operation wins, within the caps. */
+class FieldCollector {
+	readonly fields = new Map<string, SpecField>();
+	/** A new field name arrived once MAX_FIELDS were already kept: nothing more can be added. */
+	overflow = false;
+	/** Some object lay deeper than MAX_FIELD_DEPTH and its properties were left out. */
+	tooDeep = false;
+	#operation = '';
+
+	collect(schema: Schema, operation: string): void {
+		if (this.overflow) return;
+		this.#operation = operation;
+		this.#walkValue(schema, '', 0, new Set());
+	}
+
+	/**
+	 * Walks the schema of the value at `prefix` (the body root when ''): arrays are unwrapped into
+	 * `prefix[]`, then the object's properties are walked. `depth` counts the property levels in
+	 * `prefix`; `stack` holds the schemas on the current path, so a cycle stops the walk.
+	 */
+	#walkValue(schema: Schema, prefix: string, depth: number, stack: Set<Schema>): void {
+		let current = schema;
+		let name = prefix;
+		const unwrapped: Schema[] = [];
+		while (isArraySchema(current) && isRecord(current.items) && !stack.has(current)) {
+			stack.add(current);
+			unwrapped.push(current);
+			current = current.items;
+			// A top-level array of objects gives plain names ('id', not '[].id').
+			if (name !== '') name = `${name}[]`;
+		}
+		this.#walkObject(current, name, depth, stack);
+		for (const done of unwrapped) stack.delete(done);
+	}
+
+	#walkObject(schema: Schema, prefix: string, depth: number, stack: Set<Schema>): void {
+		if (this.overflow || stack.has(schema)) return;
+		const properties = collectProperties(schema, new Set());
+		if (properties.length === 0) return;
+		if (depth >= MAX_FIELD_DEPTH) {
+			this.tooDeep = true;
+			return;
+		}
+		stack.add(schema);
+		for (const [key, child] of properties) {
+			const name = prefix === '' ? key : `${prefix}.${key}`;
+			if (!this.fields.has(name)) {
+				if (this.fields.size >= MAX_FIELDS) {
+					this.overflow = true;
+					break;
+				}
+				this.fields.set(name, {
+					name,
+					type: schemaType(child, FIELD_TYPES),
+					description: descriptionOf(child),
+					operation: this.#operation,
+				});
+			}
+			this.#walkValue(child, name, depth + 1, stack);
+			if (this.overflow) break;
+		}
+		stack.delete(schema);
+	}
+}
+
+/** 2xx response codes in numeric order, wildcard '2XX' after the exact codes. */
+function successCodes(responses: Json): string[] {
+	return Object.keys(responses)
+		.filter((code) => /^2(?:\d\d|xx)$/i.test(code))
+		.sort((a, b) => codeRank(a) - codeRank(b));
+}
+
+function codeRank(code: string): number {
+	const exact = Number(code);
+	return Number.isInteger(exact) ? exact : 300;
+}
+
+/** The body schema of a response: OpenAPI 3 `content` (JSON preferred) or Swagger 2 `schema`. */
+function responseSchema(response: Json): Schema | undefined {
+	if (isRecord(response.content)) return mediaSchema(response.content);
+	return isRecord(response.schema) ? response.schema : undefined;
+}
+
+/** From an OpenAPI 3 content map: application/json, else any *json* type, else the first one. */
+function mediaSchema(content: Json): Schema | undefined {
+	const types = Object.keys(content);
+	const chosen =
+		types.find((t) => t.toLowerCase() === 'application/json') ??
+		types.find((t) => t.toLowerCase().includes('json')) ??
+		types[0];
+	if (chosen === undefined) return undefined;
+	const media = content[chosen];
+	return isRecord(media) && isRecord(media.schema) ? media.schema : undefined;
+}
+
+interface SeenParameter {
+	parameter: SpecParameter;
+	order: number;
+}
+
+function parameterKey(parameter: Json): string | undefined {
+	const { name, in: location } = parameter;
+	if (typeof name !== 'string' || name === '' || typeof location !== 'string') return undefined;
+	if (!Object.hasOwn(LOCATION_RANK, location)) return undefined;
+	return `${location}\u0000${name}`;
+}
+
+/** Path-level parameters overridden by operation-level ones with the same (name, in). */
+function effectiveParameters(pathLevel: unknown, operationLevel: unknown): Map<string, Json> {
+	const merged = new Map<string, Json>();
+	for (const list of [pathLevel, operationLevel]) {
+		if (!Array.isArray(list)) continue;
+		for (const parameter of list) {
+			if (!isRecord(parameter)) continue;
+			const key = parameterKey(parameter);
+			if (key !== undefined) merged.set(key, parameter);
+		}
+	}
+	return merged;
+}
+
+function toSpecParameter(parameter: Json, operation: string): SpecParameter {
+	const location = String(parameter.in);
+	const schema = parameterSchema(parameter);
+	return {
+		name: String(parameter.name),
+		in: location,
+		type: schemaType(schema, PARAMETER_TYPES),
+		description: cleanDescription(parameter.description ?? schema?.description),
+		required: parameter.required === true || location === 'path',
+		operation,
+		operations: 0,
+	};
+}
+
+/**
+ * Where the type of a parameter lives: `schema` (OpenAPI 3, Swagger 2 body), the schema of its
+ * first `content` media type (OpenAPI 3), or the parameter itself (Swagger 2 `type` / `items`).
+ */
+function parameterSchema(parameter: Json): Schema | undefined {
+	if (isRecord(parameter.schema)) return parameter.schema;
+	if (isRecord(parameter.content)) return mediaSchema(parameter.content);
+	return parameter;
+}
+
+function versionOf(document: Json): string {
+	for (const key of ['openapi', 'swagger'] as const) {
+		const value = document[key];
+		if (typeof value === 'string') return value;
+		// An unquoted `swagger: 2.0` in YAML loads as the number 2.
+		if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(1) : `${value}`;
+	}
+	return '';
+}
+
+/** Extracts operations, parameters and 2xx response fields from a dereferenced OpenAPI document. */
+export function extractSchema(document: unknown): ExtractedSchema {
+	const result: ExtractedSchema = {
+		version: '',
+		title: '',
+		operations: 0,
+		parameters: [],
+		fields: [],
+		truncated: false,
+	};
+	if (!isRecord(document)) return result;
+	result.version = versionOf(document);
+	result.title = isRecord(document.info) ? text(document.info.title) : '';
+	if (!isRecord(document.paths)) return result;
+
+	const parameters = new Map<string, SeenParameter>();
+	const fields = new FieldCollector();
+	for (const [path, item] of Object.entries(document.paths)) {
+		if (!isRecord(item) || path.startsWith('x-')) continue;
+		for (const method of METHODS) {
+			const operation = item[method];
+			if (!isRecord(operation)) continue;
+			result.operations++;
+			const label = text(operation.operationId).trim() || `${method.toUpperCase()} ${path}`;
+
+			for (const [key, parameter] of effectiveParameters(item.parameters, operation.parameters)) {
+				let seen = parameters.get(key);
+				if (seen === undefined) {
+					seen = { parameter: toSpecParameter(parameter, label), order: parameters.size };
+					parameters.set(key, seen);
+				}
+				seen.parameter.operations++;
+			}
+
+			if (!isRecord(operation.responses)) continue;
+			for (const code of successCodes(operation.responses)) {
+				const response = operation.responses[code];
+				const schema = isRecord(response) ? responseSchema(response) : undefined;
+				if (schema !== undefined) fields.collect(schema, label);
+			}
+		}
+	}
+
+	const sorted = [...parameters.values()]
+		.sort((a, b) => rank(a.parameter) - rank(b.parameter) || a.order - b.order)
+		.map((seen) => seen.parameter);
+	result.parameters = sorted.slice(0, MAX_PARAMETERS);
+	result.fields = [...fields.fields.values()];
+	// Only the list caps count: fields nested deeper than MAX_FIELD_DEPTH are left out by design.
+	result.truncated = sorted.length > MAX_PARAMETERS || fields.overflow;
+	return result;
+}
+
+function rank(parameter: SpecParameter): number {
+	return LOCATION_RANK[parameter.in] ?? Number.MAX_SAFE_INTEGER;
+}

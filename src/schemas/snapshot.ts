@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { ERROR_CODES } from '../lib/verify/errors.ts';
+
+export const OUTCOMES = ['up', 'degraded', 'down', 'inconclusive'] as const;
+export const OutcomeSchema = z.enum(OUTCOMES);
+export type Outcome = z.output<typeof OutcomeSchema>;
+
+export const CHECK_TARGETS = [
+	'base',
+	'spec',
+	'docs',
+	'homepage',
+	'distribution',
+	'source',
+	'publisher-page',
+	'policy',
+] as const;
+export const CheckTargetSchema = z.enum(CHECK_TARGETS);
+export type CheckTarget = z.output<typeof CheckTargetSchema>;
+
+const IsoDateTime = z.iso.datetime({ offset: false });
+
+/** One probed URL. */
+export const CheckSchema = z.object({
+	target: CheckTargetSchema,
+	url: z.string(),
+	method: z.enum(['HEAD', 'GET']),
+	/** HTTP status of the final response, or null when none came. */
+	status: z.number().int().nullable(),
+	/** Milliseconds until the answer (or the failure), retries included. */
+	ms: z.number().int().nonnegative().nullable(),
+	error: z.enum(ERROR_CODES).nullable(),
+	finalUrl: z.string().nullable(),
+	redirects: z.number().int().nonnegative(),
+	/** Whole days until the TLS certificate expires (negative once expired); null over http or when unknown. */
+	tlsDaysLeft: z.number().int().nullable(),
+	/** This check's own verdict. */
+	outcome: OutcomeSchema,
+	/** Why, in a few words: "answered 401: a key is required, as declared". */
+	note: z.string(),
+});
+export type Check = z.output<typeof CheckSchema>;
+
+export const SpecParameterSchema = z.object({
+	name: z.string(),
+	in: z.string(),
+	type: z.string(),
+	description: z.string(),
+	required: z.boolean(),
+	operation: z.string(),
+	operations: z.number().int().nonnegative(),
+});
+
+export const SpecFieldSchema = z.object({
+	name: z.string(),
+	type: z.string(),
+	description: z.string(),
+	operation: z.string(),
+});
+
+/** What the verifier captured from an API's spec. */
+export const SpecCaptureSchema = z.object({
+	url: z.string(),
+	format: z.string(),
+	/** `2.0`, `3.0.3`, `3.1.0`… null when the document could not be read. */
+	version: z.string().nullable(),
+	title: z.string(),
+	/** Parsed and passed swagger-parser's validation. */
+	valid: z.boolean(),
+	errors: z.array(z.string()),
+	sha256: z.string().nullable(),
+	bytes: z.number().int().nonnegative(),
+	operations: z.number().int().nonnegative(),
+	parameters: z.array(SpecParameterSchema),
+	fields: z.array(SpecFieldSchema),
+	truncated: z.boolean(),
+	/** When this capture was made. Kept from an earlier night when tonight's fetch failed. */
+	capturedAt: IsoDateTime,
+	/** Tonight's fetch failed with this error; the capture above is the last good one. */
+	fetchError: z.string().nullable(),
+});
+export type SpecCapture = z.output<typeof SpecCaptureSchema>;
+export type SpecParameter = z.output<typeof SpecParameterSchema>;
+export type SpecField = z.output<typeof SpecFieldSchema>;
+
+/** `data/snapshots/<id>.json`: the latest measured state of one record. Machine-written. */
+export const SnapshotSchema = z.object({
+	id: z.string(),
+	checkedAt: IsoDateTime,
+	outcome: OutcomeSchema,
+	/** The outcome in one sentence. */
+	reason: z.string(),
+	/** Last time the outcome was up or degraded; null if never. */
+	lastUpAt: IsoDateTime.nullable(),
+	checks: z.array(CheckSchema),
+	spec: SpecCaptureSchema.nullable(),
+});
+export type Snapshot = z.output<typeof SnapshotSchema>;
