@@ -25,6 +25,12 @@ export function createSpecPool(limits: VerifyLimits): SpecPool {
 			stackSizeMb: 8,
 		},
 	});
+	// A worker that dies outside a task (e.g. while starting) is reported here rather than
+	// crashing the run; the task waiting for it fails at its deadline.
+	let lastWorkerError: string | undefined;
+	pool.on('error', (error: unknown) => {
+		lastWorkerError = shortError(error);
+	});
 	return {
 		async run(task) {
 			try {
