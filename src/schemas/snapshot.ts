@@ -83,6 +83,29 @@ export type SpecCapture = z.output<typeof SpecCaptureSchema>;
 export type SpecParameter = z.output<typeof SpecParameterSchema>;
 export type SpecField = z.output<typeof SpecFieldSchema>;
 
+/** Proof-of-officialness signals that need the network to be confirmed. */
+export const NETWORK_PROOF_SIGNALS = [
+	'portal-backlink',
+	'github-org',
+	'reciprocal-link',
+	'policy',
+] as const;
+
+/**
+ * What the verifier found when it went to confirm a proof signal: `confirmed`, `refuted` (the
+ * page is gone, or does not show what was claimed) or `unconfirmed` (it could not be checked
+ * tonight: no answer, a challenge page, a refused address).
+ */
+export const ProofCheckSchema = z.object({
+	signal: z.enum(NETWORK_PROOF_SIGNALS),
+	url: z.string(),
+	status: z.enum(['confirmed', 'refuted', 'unconfirmed']),
+	httpStatus: z.number().int().nullable(),
+	detail: z.string(),
+});
+export type ProofCheck = z.output<typeof ProofCheckSchema>;
+export type NetworkProofSignal = (typeof NETWORK_PROOF_SIGNALS)[number];
+
 /** `data/snapshots/<id>.json`: the latest measured state of one record. Machine-written. */
 export const SnapshotSchema = z.object({
 	id: z.string(),
@@ -94,5 +117,7 @@ export const SnapshotSchema = z.object({
 	lastUpAt: IsoDateTime.nullable(),
 	checks: z.array(CheckSchema),
 	spec: SpecCaptureSchema.nullable(),
+	/** Confirmations of the proof signals that need the network. */
+	proofs: z.array(ProofCheckSchema).default([]),
 });
 export type Snapshot = z.output<typeof SnapshotSchema>;

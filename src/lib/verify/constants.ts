@@ -17,6 +17,8 @@ export const VERIFY_DEFAULTS = {
 	maxRedirects: 5,
 	/** Bytes of a probe's body read (decompressed) — enough to spot a challenge page. */
 	probeBodyBytes: 256 * 1024,
+	/** Bytes of a page read to confirm a proof (a catalogue page, the publisher's page linking to the record). */
+	proofBodyBytes: 1024 * 1024,
 	/** Bytes of a spec read (decompressed); a larger spec is recorded as too large. */
 	specBodyBytes: 16 * 1024 * 1024,
 	/** Retries of a transient failure, with delays doubling from retryBaseDelayMs. */

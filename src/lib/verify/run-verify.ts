@@ -160,6 +160,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
 			now,
 			pool,
 			gate,
+			proofs: { client, maxBytes: limits.proofBodyBytes, cache: new Map() },
 			...(options.ca ? { ca: options.ca } : {}),
 		};
 		const summaries = new Map<string, RecordSummary>();
@@ -170,6 +171,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
 			const snapshot = await verifyRecord(
 				{ ...context, access: entry.data.access },
 				entry.data,
+				catalog.publishers.get(entry.data.publisher),
 				previous,
 			);
 			// The staging folder is private to this run, so a plain write is enough here; the move into

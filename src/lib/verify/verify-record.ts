@@ -1,10 +1,14 @@
 import type { Entry } from '../../schemas/entry.ts';
+import type { Publisher } from '../../schemas/publisher.ts';
 import type { Check, CheckTarget, Snapshot } from '../../schemas/snapshot.ts';
 import { combineChecks } from './outcome.ts';
 import { type ProbeResult, probeUrl } from './probe.ts';
+import { checkProofs, type ProofContext } from './proofs.ts';
 import { captureSpec, type SpecContext } from './spec/capture-spec.ts';
 
-export type RecordContext = SpecContext;
+export interface RecordContext extends SpecContext {
+	proofs: ProofContext;
+}
 
 /** The URLs of an entry the availability check probes, primary first. */
 export function availabilityTargets(
@@ -27,6 +31,7 @@ export function availabilityTargets(
 export async function verifyRecord(
 	context: RecordContext,
 	entry: Entry,
+	publisher: Publisher | undefined,
 	previous: Snapshot | null,
 ): Promise<Snapshot> {
 	const checkedAt = context.now().toISOString();
@@ -44,9 +49,10 @@ export async function verifyRecord(
 		entry.kind === 'api' && entry.spec
 			? captureSpec(context, entry.spec, previous?.spec ?? null)
 			: Promise.resolve(null);
-	const [probed, spec] = await Promise.all([
+	const [probed, spec, proofs] = await Promise.all([
 		Promise.all(targets.map((t) => probeOnce(t.target, t.url))),
 		specPromise,
+		checkProofs(context.proofs, entry, publisher),
 	]);
 
 	const checks: Check[] = [...probed];
@@ -61,5 +67,6 @@ export async function verifyRecord(
 		lastUpAt: isUp ? checkedAt : (previous?.lastUpAt ?? null),
 		checks,
 		spec: spec?.capture ?? null,
+		proofs,
 	};
 }

@@ -40,7 +40,7 @@ export function createSpecPool(limits: VerifyLimits): SpecPool {
 				const code = (error as { code?: string }).code;
 				let reason: string;
 				if (name === 'AbortError')
-					reason = `processing the spec took longer than ${limits.specTimeoutMs / 1000} s`;
+					reason = `processing the spec took longer than ${limits.specTimeoutMs / 1000} s${lastWorkerError ? ` (a worker failed: ${lastWorkerError})` : ''}`;
 				else if (code === 'ERR_WORKER_OUT_OF_MEMORY')
 					reason = `processing the spec needed more than ${limits.specHeapMb} MB`;
 				else reason = `the spec could not be processed: ${shortError(error)}`;

@@ -1,0 +1,96 @@
+import { AGENT_SIGNALS, AXIS_NAMES, AXIS_WEIGHTS, MACHINE_READABLE_FORMATS } from './constants.ts';
+import { type AxisScore, type ScoreInput, totalGain } from './types.ts';
+
+type SignalKey =
+	| (typeof AGENT_SIGNALS)['api'][number]['key']
+	| (typeof AGENT_SIGNALS)['dataset'][number]['key'];
+
+const HINTS: Record<SignalKey, string> = {
+	'spec-url': 'Publish an OpenAPI description and declare it as `spec.url`',
+	'spec-format': 'Declare the spec format (`spec.format`)',
+	'spec-valid': 'Make the spec validate against the OpenAPI schema',
+	docs: 'Link the developer documentation (`docs`)',
+	homepage: 'Link a homepage (`homepage`)',
+	distributions: 'List the download URLs (`distributions`)',
+	'media-types': 'Declare the media type of every download (`distributions[].mediaType`)',
+	'machine-readable':
+		'Offer the data in a machine-readable format (CSV, JSON, XML…) at a URL that answers',
+};
+
+/** What an agent needs to use it unattended: a machine-readable description, docs, a landing page. */
+export function scoreAgentReadiness(input: ScoreInput): AxisScore {
+	const weight = AXIS_WEIGHTS.agentReadiness;
+	const { entry, snapshot } = input;
+	const met = new Map<SignalKey, string>();
+	const notes = new Map<SignalKey, string>();
+	if (entry.kind === 'api') {
+		if (entry.spec) {
+			met.set('spec-url', 'OpenAPI spec URL declared');
+			if (entry.spec.format !== 'other')
+				met.set('spec-format', `Spec format known (${entry.spec.format})`);
+			const spec = snapshot?.spec;
+			if (spec?.valid)
+				met.set(
+					'spec-valid',
+					`Spec parses and validates (${spec.format} ${spec.version ?? ''})`.replace(' )', ')'),
+				);
+			else if (spec)
+				notes.set('spec-valid', `spec does not validate (${spec.errors[0] ?? 'unreadable'})`);
+			else notes.set('spec-valid', 'spec not yet validated');
+		}
+	} else {
+		if (entry.distributions.length > 0)
+			met.set('distributions', `${entry.distributions.length} download URL(s) listed`);
+		if (entry.distributions.length > 0 && entry.distributions.every((d) => d.mediaType))
+			met.set('media-types', 'Media types declared');
+		const readable = new Set(
+			entry.distributions
+				.filter((d) =>
+					(MACHINE_READABLE_FORMATS as readonly string[]).includes(d.format.toUpperCase()),
+				)
+				.map((d) => d.url),
+		);
+		const answered = snapshot?.checks.find(
+			(c) =>
+				c.target === 'distribution' &&
+				readable.has(c.url) &&
+				(c.outcome === 'up' || c.outcome === 'degraded'),
+		);
+		if (answered)
+			met.set('machine-readable', 'A machine-readable download answered at the last check');
+		else if (readable.size > 0)
+			notes.set(
+				'machine-readable',
+				snapshot
+					? 'no machine-readable download answered at the last check'
+					: 'downloads not yet checked',
+			);
+	}
+	if (entry.docs) met.set('docs', 'Docs URL present');
+	if (entry.homepage) met.set('homepage', 'Homepage URL present');
+
+	const signals = AGENT_SIGNALS[entry.kind];
+	const score = signals.reduce((sum, s) => sum + (met.has(s.key) ? s.points : 0), 0);
+	const reasons = [
+		signals.flatMap((s) => (met.has(s.key) ? [met.get(s.key)] : [])).join(' · ') ||
+			'No agent-readiness signal met.',
+	];
+	const missing = signals
+		.filter((s) => !met.has(s.key))
+		.map((s) => notes.get(s.key) ?? s.label.toLowerCase());
+	if (missing.length > 0) reasons.push(`Not met: ${missing.join(' · ')}.`);
+	return {
+		axis: 'agentReadiness',
+		name: AXIS_NAMES.agentReadiness,
+		weight,
+		score,
+		reasons,
+		hints: signals
+			.filter((s) => !met.has(s.key))
+			.map((s) => ({
+				axis: 'agentReadiness',
+				text: HINTS[s.key],
+				gain: totalGain(weight, s.points),
+			})),
+	};
+}
