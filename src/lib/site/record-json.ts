@@ -1,0 +1,86 @@
+import { describeLicence } from '../vocab/licences.ts';
+import { badgePath, ogPath, recordJsonPath, recordPath, SITE_URL, sourceUrl } from './config.ts';
+import type { RegisterRecord } from './register.ts';
+
+const absolute = (path: string) => `${SITE_URL}${path}`;
+
+/** `/api/v1/records/<id>.json`: the entry, its last check, its history and its score with reasons and evidence. */
+export function recordDocument(record: RegisterRecord, builtAt: Date) {
+	const { entry, publisher, snapshot, history, score } = record;
+	return {
+		id: record.id,
+		generatedAt: builtAt.toISOString(),
+		links: {
+			page: absolute(recordPath(record.id)),
+			json: absolute(recordJsonPath(record.id)),
+			badge: absolute(badgePath(record.id)),
+			og: absolute(ogPath(record.id)),
+			source: sourceUrl(record.sourcePath),
+		},
+		entry,
+		description: { markdown: record.descriptionMarkdown, text: record.descriptionText },
+		licence: entry.licence ? describeLicence(entry.licence) : null,
+		publisher,
+		verification: snapshot
+			? {
+					state: snapshot.outcome,
+					checkedAt: snapshot.checkedAt,
+					reason: snapshot.reason,
+					lastUpAt: snapshot.lastUpAt,
+					checks: snapshot.checks,
+					proofs: snapshot.proofs,
+				}
+			: {
+					state: 'not-yet-verified',
+					checkedAt: null,
+					reason: 'The verifier has not checked this record yet.',
+					lastUpAt: null,
+					checks: [],
+					proofs: [],
+				},
+		schema: snapshot?.spec ?? null,
+		history: {
+			uptime30: history.uptime30,
+			uptime90: history.uptime90,
+			nights: Object.fromEntries(
+				history.dates.flatMap((date, i) => (history.strip[i] ? [[date, history.strip[i]]] : [])),
+			),
+			changes: history.changes,
+		},
+		score: {
+			total: score.total,
+			band: score.band,
+			provisional: score.provisional,
+			tier: score.tier,
+			axes: score.axes,
+			evidence: score.proofs,
+			hints: score.hints,
+		},
+	};
+}
+
+/** One line of `/api/v1/records.json`. */
+export function recordSummary(record: RegisterRecord) {
+	const { entry, snapshot, score } = record;
+	return {
+		id: record.id,
+		title: entry.title,
+		summary: entry.summary,
+		kind: entry.kind,
+		country: entry.country,
+		publisher: entry.publisher,
+		access: entry.access,
+		licence: entry.licence ?? null,
+		themes: entry.themes ?? [],
+		url: absolute(recordPath(record.id)),
+		json: absolute(recordJsonPath(record.id)),
+		state: snapshot?.outcome ?? 'not-yet-verified',
+		checkedAt: snapshot?.checkedAt ?? null,
+		score: {
+			total: score.total,
+			band: score.band,
+			provisional: score.provisional,
+			tier: score.tier,
+		},
+	};
+}

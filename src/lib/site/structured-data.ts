@@ -1,0 +1,45 @@
+import { describeLicence } from '../vocab/licences.ts';
+import { themeName } from '../vocab/themes.ts';
+import { recordPath, SITE_URL } from './config.ts';
+import type { RegisterRecord } from './register.ts';
+
+/** schema.org description of a record: `WebAPI` for APIs, `Dataset` for datasets. */
+export function recordJsonLd(record: RegisterRecord): Record<string, unknown> {
+	const { entry, publisher } = record;
+	const licence = entry.licence ? describeLicence(entry.licence) : undefined;
+	const common = {
+		'@context': 'https://schema.org',
+		'@id': `${SITE_URL}${recordPath(record.id)}`,
+		url: `${SITE_URL}${recordPath(record.id)}`,
+		name: entry.title,
+		description: record.descriptionText || entry.summary,
+		provider: { '@type': 'GovernmentOrganization', name: publisher.name, url: publisher.homepage },
+		...(entry.keywords ? { keywords: entry.keywords.join(', ') } : {}),
+		...(licence ? { license: licence.url ?? licence.id } : {}),
+		...(entry.languages ? { inLanguage: entry.languages } : {}),
+		...(entry.homepage ? { sameAs: entry.homepage } : {}),
+		dateCreated: entry.added,
+	};
+	if (entry.kind === 'api') {
+		return {
+			...common,
+			'@type': 'WebAPI',
+			...(entry.docs ? { documentation: entry.docs } : {}),
+			...(entry.baseUrl
+				? { potentialAction: { '@type': 'ConsumeAction', target: entry.baseUrl } }
+				: {}),
+		};
+	}
+	return {
+		...common,
+		'@type': 'Dataset',
+		creator: { '@type': 'GovernmentOrganization', name: publisher.name },
+		...(entry.themes ? { about: entry.themes.map((t) => themeName(t)) } : {}),
+		distribution: entry.distributions.map((d) => ({
+			'@type': 'DataDownload',
+			contentUrl: d.url,
+			encodingFormat: d.mediaType ?? d.format,
+			...(d.title ? { name: d.title } : {}),
+		})),
+	};
+}
