@@ -195,6 +195,9 @@ export async function startFakeInternet(): Promise<FakeInternet> {
 		switch (path) {
 			case '/healthy':
 				return json(200, { ok: true });
+			case '/.well-known/security.txt':
+				res.writeHead(200, { 'content-type': 'text/plain' });
+				return res.end('Contact: mailto:security@example.org\nExpires: 2030-01-01T00:00:00.000Z\n');
 			case '/toggle':
 				return json(toggle, { status: toggle });
 			case '/key-required':

@@ -71,9 +71,12 @@ describe('the launch card reference case: API CaptchEtat', async () => {
 	});
 
 	it('shows the evidence behind each proof', () => {
-		expect(score.proofs.filter((p) => p.earned).map((p) => p.evidence)).toEqual([
-			'official domain (gouv.fr: https://sandbox-api.piste.gouv.fr/piste/captchetat/v2)',
-			'catalogue: api-gouv-fr — portal-backlink confirmed',
+		expect(score.proofs.filter((p) => p.earned).map((p) => [p.summary, p.evidence])).toEqual([
+			[
+				'official domain (gouv.fr)',
+				'https://sandbox-api.piste.gouv.fr/piste/captchetat/v2 sits on gouv.fr, a government domain',
+			],
+			['(catalog: api-gouv-fr)', 'portal-backlink confirmed'],
 		]);
 	});
 

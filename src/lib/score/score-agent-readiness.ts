@@ -85,12 +85,46 @@ export function scoreAgentReadiness(input: ScoreInput): AxisScore {
 		weight,
 		score,
 		reasons,
-		hints: signals
-			.filter((s) => !met.has(s.key))
-			.map((s) => ({
-				axis: 'agentReadiness',
-				text: HINTS[s.key],
-				gain: totalGain(weight, s.points),
-			})),
+		// Nothing to do but wait for a signal the verifier has not measured yet: no hint for it.
+		hints: hintsFor(signals, met, weight).filter(
+			(h) =>
+				!(
+					snapshot === null &&
+					(h.text === HINTS['spec-valid'] || h.text === HINTS['machine-readable'])
+				),
+		),
 	};
+}
+
+/** Signals that only make sense once their first one is met (a spec must exist to validate). */
+const DEPENDS_ON: Partial<Record<SignalKey, SignalKey>> = {
+	'spec-format': 'spec-url',
+	'spec-valid': 'spec-url',
+	'media-types': 'distributions',
+	'machine-readable': 'distributions',
+};
+
+/** One hint per missing signal, with dependent signals folded into the one they depend on. */
+function hintsFor(
+	signals: readonly { key: SignalKey; points: number }[],
+	met: ReadonlyMap<SignalKey, string>,
+	weight: number,
+) {
+	const missing = signals.filter((s) => !met.has(s.key));
+	const folded = (key: SignalKey) => {
+		const parent = DEPENDS_ON[key];
+		return parent !== undefined && !met.has(parent);
+	};
+	return missing
+		.filter((s) => !folded(s.key))
+		.map((s) => {
+			const points =
+				s.points +
+				missing.filter((d) => DEPENDS_ON[d.key] === s.key).reduce((sum, d) => sum + d.points, 0);
+			return {
+				axis: 'agentReadiness' as const,
+				text: HINTS[s.key],
+				gain: totalGain(weight, points),
+			};
+		});
 }

@@ -56,7 +56,13 @@ function fromProofChecks(
 	const mine = checks.filter((c) => c.signal === signal);
 	const confirmed = mine.find((c) => c.status === 'confirmed');
 	if (confirmed)
-		return { earned: true, status: 'earned', evidence: confirmed.detail, url: confirmed.url };
+		return {
+			earned: true,
+			status: 'earned',
+			evidence: confirmed.detail,
+			summary: `${PROOF_SIGNAL_NAMES[signal]} (${hostOf(confirmed.url) ?? confirmed.url})`,
+			url: confirmed.url,
+		};
 	const refuted = mine.find((c) => c.status === 'refuted');
 	if (refuted)
 		return {
@@ -90,7 +96,8 @@ function evidenceFor(
 				? {
 						earned: true,
 						status: 'earned',
-						evidence: `official domain (${match.domain}: ${match.url})`,
+						evidence: `${match.url} sits on ${match.domain}, ${match.government ? 'a government domain' : `a domain of ${publisher.name}`}`,
+						summary: `official domain (${match.domain})`,
 						url: match.url,
 					}
 				: {
@@ -113,12 +120,9 @@ function evidenceFor(
 			}
 			const found = fromProofChecks('portal-backlink', checks);
 			if (found)
-				return {
-					...found,
-					evidence: found.earned
-						? `catalogue: ${official.map((s) => s.catalogue).join(', ')} — ${found.evidence}`
-						: found.evidence,
-				};
+				return found.earned
+					? { ...found, summary: `(catalog: ${official.map((s) => s.catalogue).join(', ')})` }
+					: found;
 			return {
 				earned: false,
 				status: 'unconfirmed',

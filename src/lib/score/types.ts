@@ -42,6 +42,8 @@ export interface ProofEvidence {
 	status: ProofStatus;
 	/** What backs it, or what is missing: "official domain (gouv.fr: https://api.gouv.fr/…)". */
 	evidence: string;
+	/** For earned signals, the short form shown in a record's proof line: "official domain (gouv.fr)". */
+	summary?: string;
 	/** The URL the evidence points at, when there is one. */
 	url?: string | undefined;
 }

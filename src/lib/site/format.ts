@@ -55,3 +55,19 @@ export function jsonForScript(value: unknown): string {
 		.replace(/\u2028/g, '\\u2028')
 		.replace(/\u2029/g, '\\u2029');
 }
+
+/**
+ * A URL fit for an href: only http(s) and mailto. Entry URLs are validated already; this is the
+ * second wall, so that no scheme such as javascript: can reach a page even if validation is bypassed.
+ */
+export function safeHref(url: string | undefined): string | undefined {
+	if (!url) return undefined;
+	try {
+		const { protocol } = new URL(url);
+		return protocol === 'https:' || protocol === 'http:' || protocol === 'mailto:'
+			? url
+			: undefined;
+	} catch {
+		return undefined;
+	}
+}
