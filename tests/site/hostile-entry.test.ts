@@ -145,16 +145,15 @@ function assertNoInjectedMarkup(html: string): void {
 
 describe('rendering a hostile record', async () => {
 	const container = await AstroContainer.create();
-	const builtAt = new Date('2026-11-24T00:00:00Z');
 	const components = [
-		['RecordHeader', RecordHeader, { record, builtAt }],
+		['RecordHeader', RecordHeader, { record }],
 		[
 			'ProofSection',
 			ProofSection,
 			{ score: record.score, publisherName: publisher.name, publisherType: publisher.type },
 		],
-		['SchemaSection', SchemaSection, { record, builtAt }],
-		['VerificationSection', VerificationSection, { record, builtAt }],
+		['SchemaSection', SchemaSection, { record }],
+		['VerificationSection', VerificationSection, { record }],
 		['UsageSection', UsageSection, { record }],
 		['MachineSection', MachineSection, { record }],
 		['BadgeSection', BadgeSection, { record }],
