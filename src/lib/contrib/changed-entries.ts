@@ -38,22 +38,28 @@ export function parseNameStatus(output: string): { status: ChangeStatus; path: s
 	return changes;
 }
 
-function trimSlashes(prefix: string): string {
-	return prefix.replace(/\\/g, '/').replace(/^\.?\/+|\/+$/g, '');
+/** `data`, `./data/` → `data`; `.` or an empty prefix → the data dir is the repository root. */
+function normalisePrefix(prefix: string): string {
+	const trimmed = prefix.replace(/\\/g, '/').replace(/^(\.\/)+|\/+$/g, '');
+	return trimmed === '.' ? '' : trimmed;
 }
 
-/** `catalog/<cc>/<id>.md` → id; `publishers/<id>.yaml` → publisher id; anything else → null. */
+/**
+ * `catalog/<cc>/<id>.md` → id; `publishers/<id>.yaml` → publisher id; anything else → null.
+ * Names outside letters, digits, `_`, `-` and `.` are ignored: ids travel through CI step outputs
+ * and comma-separated lists, and the validator rejects such files anyway.
+ */
 export function classifyDataPath(
 	path: string,
 	dataPrefix = 'data',
 ): { entry: string } | { publisher: string } | null {
-	const prefix = trimSlashes(dataPrefix);
+	const prefix = normalisePrefix(dataPrefix);
 	const normalised = path.replace(/\\/g, '/');
 	if (prefix !== '' && !normalised.startsWith(`${prefix}/`)) return null;
 	const below = prefix === '' ? normalised : normalised.slice(prefix.length + 1);
-	const entry = /^catalog\/[a-z]{2}\/([^/.][^/]*)\.md$/.exec(below);
+	const entry = /^catalog\/[a-z]{2}\/([\w-][\w.-]*)\.md$/.exec(below);
 	if (entry?.[1]) return { entry: entry[1] };
-	const publisher = /^publishers\/([^/.][^/]*)\.yaml$/.exec(below);
+	const publisher = /^publishers\/([\w-][\w.-]*)\.yaml$/.exec(below);
 	if (publisher?.[1]) return { publisher: publisher[1] };
 	return null;
 }
