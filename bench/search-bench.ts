@@ -1,0 +1,271 @@
+/**
+ * Search benchmark: builds a synthetic register of N records the way production does (verify
+ * against a loopback server so APIs have captured schemas, then `astro build`, which runs
+ * Pagefind), then measures
+ *
+ * - Pagefind's index time: as the build's integration reported it, and again on its own over the
+ *   built pages (the same function, with nothing else running);
+ * - the bytes a browser transfers for one query: the search page is opened in Chromium with a
+ *   cold cache at `/search/?q=…` and every response under /pagefind/ is counted until the
+ *   results are shown. Pagefind's index, filter and fragment files and its WebAssembly are
+ *   gzip-compressed by Pagefind itself, so their size is what travels; its JavaScript is counted
+ *   both as served by a host that does not compress and gzipped as GitHub Pages and CDNs send it.
+ *
+ * Run alone with `node bench/search-bench.ts [records]`.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { gzipSync } from 'node:zlib';
+import { indexRecordPages } from '../src/lib/search/index-site.ts';
+import { hasChromium, launchChromium } from '../tests/helpers/browser.ts';
+import { serveStatic } from '../tests/helpers/static-server.ts';
+import { measure, npmScriptNodeArgs } from './measure.ts';
+import { writeSyntheticCatalog } from './synthetic-catalog.ts';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+
+/**
+ * Queries measured, each in a fresh browser context (cold cache): a word from titles, a field
+ * name every synthetic spec has, a filtered query; then a second query typed into the same page,
+ * which is what a visitor's next search costs.
+ */
+export const BENCH_QUERIES = [
+	{ name: 'title word', query: 'q=traffic', next: 'weather' },
+	{ name: 'field name', query: 'q=siret' },
+	{ name: 'word + filter', query: 'q=traffic&country=France' },
+] as const;
+
+/** The budget for one query's Pagefind transfers, in bytes (the search target of the brief). */
+export const QUERY_BUDGET_BYTES = 150 * 1024;
+
+export interface QueryTransfer {
+	name: string;
+	query: string;
+	results: number;
+	requests: number;
+	/** Bytes under /pagefind/ as served by a host that compresses nothing. */
+	bytes: number;
+	/** The same with Pagefind's JavaScript gzipped, as GitHub Pages and CDNs serve it. */
+	gzipBytes: number;
+	/** Per kind of file: pagefind.js, wasm, meta, index, filter, fragment. */
+	byKind: Record<string, { requests: number; bytes: number }>;
+	/** The search page itself (HTML, CSS, its script), gzipped; not part of `gzipBytes`. */
+	pageGzipBytes: number;
+}
+
+export interface SearchBenchResult {
+	records: number;
+	indexedPages: number;
+	buildSeconds: number;
+	/** Pagefind's share of the build, as its integration logged it. */
+	buildIndexSeconds: number | null;
+	/** Indexing the built pages again, alone. */
+	indexSeconds: number;
+	indexFiles: number;
+	indexBytes: number;
+	queries: QueryTransfer[];
+}
+
+async function startLoopbackServer(ports: number) {
+	const child = spawn(
+		process.execPath,
+		[join(ROOT, 'bench', 'loopback-server.ts'), String(ports)],
+		{ stdio: ['ignore', 'pipe', 'inherit'] },
+	);
+	const line = await new Promise<string>((resolve, reject) => {
+		const rl = createInterface({ input: child.stdout });
+		rl.once('line', resolve);
+		child.once('exit', () => reject(new Error('loopback server exited')));
+	});
+	return { ports: JSON.parse(line) as number[], stop: () => child.kill() };
+}
+
+async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
+	let files = 0;
+	let bytes = 0;
+	for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+		if (!entry.isFile()) continue;
+		files++;
+		bytes += (await stat(join(entry.parentPath, entry.name))).size;
+	}
+	return { files, bytes };
+}
+
+function kindOf(path: string): string {
+	const file = path.slice(path.lastIndexOf('/') + 1);
+	if (file.endsWith('.pf_fragment')) return 'fragment';
+	if (file.endsWith('.pf_index')) return 'index';
+	if (file.endsWith('.pf_filter')) return 'filter';
+	if (file.endsWith('.pf_meta')) return 'meta';
+	if (file.startsWith('wasm.')) return 'wasm';
+	if (file === 'pagefind-worker.js') return 'worker';
+	return file;
+}
+
+interface Seen {
+	path: string;
+	bytes: number;
+	gzipBytes: number;
+}
+
+function transferOf(name: string, query: string, results: number, seen: Seen[]): QueryTransfer {
+	const pagefind = seen.filter((f) => f.path.startsWith('/pagefind/'));
+	const byKind: QueryTransfer['byKind'] = {};
+	for (const file of pagefind) {
+		const kind = kindOf(file.path);
+		const entry = byKind[kind] ?? { requests: 0, bytes: 0 };
+		entry.requests++;
+		entry.bytes += file.bytes;
+		byKind[kind] = entry;
+	}
+	const sum = (files: Seen[], key: 'bytes' | 'gzipBytes') =>
+		files.reduce((total, f) => total + f[key], 0);
+	return {
+		name,
+		query,
+		results,
+		requests: pagefind.length,
+		bytes: sum(pagefind, 'bytes'),
+		gzipBytes: sum(pagefind, 'gzipBytes'),
+		byKind,
+		pageGzipBytes: sum(
+			seen.filter((f) => !f.path.startsWith('/pagefind/')),
+			'gzipBytes',
+		),
+	};
+}
+
+const COMPRESSIBLE = /\.(js|css|html?|json)$|\/$/;
+
+async function measureQueries(distDir: string): Promise<QueryTransfer[]> {
+	const server = await serveStatic(distDir);
+	const browser = await launchChromium();
+	try {
+		const transfers: QueryTransfer[] = [];
+		for (const bench of BENCH_QUERIES) {
+			const context = await browser.newContext();
+			const page = await context.newPage();
+			let seen: Promise<Seen>[] = [];
+			page.on('response', (response) => {
+				const path = new URL(response.url()).pathname;
+				seen.push(
+					response.body().then((body) => ({
+						path,
+						bytes: body.length,
+						gzipBytes: COMPRESSIBLE.test(path) ? gzipSync(body).length : body.length,
+					})),
+				);
+			});
+			const answered = async (q: string) => {
+				await page.waitForFunction(
+					(text) => (document.getElementById('search-status')?.textContent ?? '').includes(text),
+					`found for “${q}”`,
+					{ timeout: 60_000 },
+				);
+				await page.waitForLoadState('networkidle');
+				const status = (await page.locator('#search-status').textContent()) ?? '';
+				return Number(/^(\d+)/.exec(status)?.[1] ?? 0);
+			};
+			const first = new URLSearchParams(bench.query).get('q') ?? '';
+			await page.goto(`${server.url}/search/?${bench.query}`);
+			const results = await answered(first);
+			transfers.push(transferOf(bench.name, bench.query, results, await Promise.all(seen)));
+			if ('next' in bench) {
+				seen = [];
+				await page.locator('#search-q').fill(bench.next);
+				await page.locator('#search-q').press('Enter');
+				const next = await answered(bench.next);
+				transfers.push(
+					transferOf('next query, same visit', `q=${bench.next}`, next, await Promise.all(seen)),
+				);
+			}
+			await context.close();
+		}
+		return transfers;
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+}
+
+const INDEX_LOG = /indexed (\d+) record page\(s\) in ([\d.]+) s/;
+
+export async function benchSearch(records: number): Promise<SearchBenchResult> {
+	const dir = await mkdtemp(join(tmpdir(), 'c0mm0-bench-search-'));
+	const server = await startLoopbackServer(100);
+	try {
+		const dataDir = join(dir, 'data');
+		const origins = server.ports.map((port) => `http://127.0.0.1:${port}`);
+		await writeSyntheticCatalog(dataDir, {
+			records,
+			originFor: (i) => origins[i % origins.length] as string,
+		});
+		const verify = await measure(
+			process.execPath,
+			npmScriptNodeArgs('verify', ['--data-dir', dataDir, '--allow-private']),
+			{ env: { CI: '1' } },
+		);
+		if (verify.code !== 0) throw new Error(`verify failed:\n${verify.stderr.slice(-2000)}`);
+		server.stop();
+
+		const distDir = join(dir, 'dist');
+		const build = await measure(
+			process.execPath,
+			[join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', distDir],
+			{
+				cwd: ROOT,
+				env: {
+					C0MM0_DATA_DIR: dataDir,
+					C0MM0_ALLOW_PRIVATE: '1',
+					C0MM0_SKIP_OG: '1',
+					C0MM0_OG_CACHE_DIR: join(dir, 'og-cache'),
+					C0MM0_ASTRO_CACHE_DIR: join(dir, 'astro-cache'),
+					ASTRO_TELEMETRY_DISABLED: '1',
+				},
+			},
+		);
+		if (build.code !== 0) throw new Error(`build failed:\n${build.stderr.slice(-2000)}`);
+		const logged = INDEX_LOG.exec(build.stdout);
+
+		const alone = await indexRecordPages(distDir);
+		const size = await folderSize(alone.outputPath);
+		return {
+			records,
+			indexedPages: alone.pages,
+			buildSeconds: build.seconds,
+			buildIndexSeconds: logged ? Number(logged[2]) : null,
+			indexSeconds: alone.seconds,
+			indexFiles: size.files,
+			indexBytes: size.bytes,
+			// Without Chromium (see tests/helpers/browser.ts) there is nothing to measure queries in.
+			queries: hasChromium ? await measureQueries(distDir) : [],
+		};
+	} finally {
+		server.stop();
+		await rm(dir, { recursive: true, force: true });
+	}
+}
+
+if (import.meta.main) {
+	const records = Number(process.argv[2] ?? 10_000);
+	const result = await benchSearch(records);
+	const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+	console.log(
+		`search: ${result.records} records, ${result.indexedPages} pages indexed; build ${result.buildSeconds.toFixed(1)} s, ` +
+			`Pagefind in build ${result.buildIndexSeconds?.toFixed(1) ?? 'n/a'} s, alone ${result.indexSeconds.toFixed(1)} s; ` +
+			`index ${result.indexFiles} files, ${kb(result.indexBytes)}`,
+	);
+	for (const q of result.queries) {
+		const kinds = Object.entries(q.byKind)
+			.map(([kind, v]) => `${kind} ${v.requests}× ${kb(v.bytes)}`)
+			.join(', ');
+		console.log(
+			`  ${q.name} (${q.query}): ${q.results} results, ${q.requests} requests, ${kb(q.gzipBytes)} gzipped ` +
+				`(${kb(q.bytes)} uncompressed; budget ${kb(QUERY_BUDGET_BYTES)}) — ${kinds}; ` +
+				`page itself ${kb(q.pageGzipBytes)} gzipped`,
+		);
+	}
+}
