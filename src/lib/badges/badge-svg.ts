@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { makeBadge } from 'badge-maker';
+import { type BadgeVariant, badgeContent } from './badge-content.ts';
+import type { BadgeFacts } from './badge-facts.ts';
+import { escapeXml, truncateText } from './safe-text.ts';
+
+/**
+ * Longest title, in UTF-16 code units, that a badge's accessible name carries. Escaped, it costs
+ * at most 6 bytes a unit (`"` → `&quot;`), twice (title and aria-label), which keeps the largest
+ * badge under its 2 KB budget whatever the title holds.
+ */
+export const BADGE_TITLE_MAX = 40;
+
+/**
+ * The badge as an SVG document: badge-maker's flat style, named by record in its accessible name
+ * ("c0mm0: verified · 70 good — API CaptchEtat"), with gradient and clip-path ids unique to the
+ * record and variant so that several badges can be inlined in one HTML page (badge-maker leaves
+ * its blur filter's id alone; every badge defines it identically, so a clash is harmless).
+ */
+export function badgeSvg(facts: BadgeFacts, variant: BadgeVariant): string {
+	const content = badgeContent(facts, variant);
+	const svg = makeBadge({
+		label: content.label,
+		message: content.message,
+		color: content.color,
+		style: 'flat',
+		idSuffix: idSuffixOf(`${facts.id}/${variant}`),
+	});
+	const title = truncateText(facts.title, BADGE_TITLE_MAX);
+	const name = `${content.label}: ${content.message}${title ? ` — ${title}` : ''}`;
+	return withAccessibleName(svg, name);
+}
+
+/** Six hex digits: short enough to repeat in every id, enough to keep a page's badges apart. */
+function idSuffixOf(key: string): string {
+	return createHash('sha256').update(key).digest('hex').slice(0, 6);
+}
+
+const ROOT_TAG = /^<svg\b[^>]*>/;
+const NAME_ATTRIBUTES = /\s(?:role|aria-label)="[^"]*"/g;
+const LEADING_TITLE = /^<title>[^<]*<\/title>/;
+
+/**
+ * Gives the SVG `role="img"`, an `aria-label` and a leading `<title>` holding `name`, replacing
+ * whatever badge-maker wrote there (today it writes all three, from label and message). Every
+ * value badge-maker writes is escaped, so attribute values hold no `"` and text no `<`, which is
+ * what the patterns rely on.
+ */
+export function withAccessibleName(svg: string, name: string): string {
+	const root = ROOT_TAG.exec(svg);
+	if (!root) throw new Error('badge-maker returned something other than an <svg> document');
+	const label = escapeXml(name);
+	const openTag = `${root[0].slice(0, -1).replace(NAME_ATTRIBUTES, '')} role="img" aria-label="${label}">`;
+	const body = svg.slice(root[0].length).replace(LEADING_TITLE, '');
+	return `${openTag}<title>${label}</title>${body}`;
+}
