@@ -5,11 +5,10 @@ import type { RegisterRecord } from './register.ts';
 const absolute = (path: string) => `${SITE_URL}${path}`;
 
 /** `/api/v1/records/<id>.json`: the entry, its last check, its history and its score with reasons and evidence. */
-export function recordDocument(record: RegisterRecord, builtAt: Date) {
+export function recordDocument(record: RegisterRecord) {
 	const { entry, publisher, snapshot, history, score } = record;
 	return {
 		id: record.id,
-		generatedAt: builtAt.toISOString(),
 		links: {
 			page: absolute(recordPath(record.id)),
 			json: absolute(recordJsonPath(record.id)),

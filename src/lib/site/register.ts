@@ -1,166 +1,42 @@
 import { getCollection } from 'astro:content';
-import type { Entry } from '../../schemas/entry.ts';
-import type { Change, OutcomeLetter } from '../../schemas/history.ts';
-import type { Publisher } from '../../schemas/publisher.ts';
-import type { Snapshot } from '../../schemas/snapshot.ts';
-import { formatProblem } from '../catalog/problem.ts';
 import { resolveDataDir } from '../cli/data-dir.ts';
-import { descriptionText } from '../markdown/description.ts';
-import { scoreRecord } from '../score/score-record.ts';
-import type { RecordScore } from '../score/types.ts';
-import { isoDateDaysBefore, readHistoryRange } from '../state/history-store.ts';
-import { readSnapshots } from '../state/snapshot-store.ts';
-import { recordStrip, uptimeOf } from '../state/uptime.ts';
-import { type CountryCode, countryName } from '../vocab/countries.ts';
-import { type ThemeCode, themeName } from '../vocab/themes.ts';
+import { renderDescription } from '../markdown/description.ts';
+import { assembleRegister, loadMeasurements, type Register } from './assemble-register.ts';
+import { planRecords } from './build-plan.ts';
+import { recordKeys } from './render-key.ts';
 
-/** Nights of history shown on record pages (and used for 90-day uptime). */
-export const HISTORY_NIGHTS = 90;
-
-export interface RecordHistory {
-	/** One letter per night of the last HISTORY_NIGHTS, oldest first; null = not checked that night. */
-	strip: (OutcomeLetter | null)[];
-	dates: string[];
-	uptime30: { ratio: number | null; counted: number };
-	uptime90: { ratio: number | null; counted: number };
-	/** This record's changes over the window, newest first. */
-	changes: Change[];
-}
-
-/** One record as the site shows it. */
-export interface RegisterRecord {
-	id: string;
-	entry: Entry;
-	publisher: Publisher;
-	descriptionHtml: string;
-	descriptionMarkdown: string;
-	/** Plain text of the description, for meta descriptions and structured data. */
-	descriptionText: string;
-	/** Path of the entry file in the repository, for "edit this entry". */
-	sourcePath: string;
-	/** Latest measured state; null when never verified. */
-	snapshot: Snapshot | null;
-	history: RecordHistory;
-	score: RecordScore;
-}
-
-export interface Facet<T extends string> {
-	code: T;
-	name: string;
-	count: number;
-}
-
-export interface Register {
-	/** Records sorted by title. */
-	records: RegisterRecord[];
-	byId: ReadonlyMap<string, RegisterRecord>;
-	publishers: ReadonlyMap<string, Publisher>;
-	countries: Facet<CountryCode>[];
-	themes: Facet<ThemeCode>[];
-	/** Every change over the window, newest first. */
-	changes: Change[];
-	/** When this build ran. */
-	builtAt: Date;
-	/** When the latest verify run that wrote history finished, if any. */
-	lastRunAt: string | null;
-	/** Problems with stored measurements (corrupt snapshot or history files), by file. */
-	problems: string[];
-}
-
-function facet<T extends string>(values: readonly T[], name: (code: T) => string): Facet<T>[] {
-	const counts = new Map<T, number>();
-	for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-	return [...counts]
-		.map(([code, count]) => ({ code, name: name(code), count }))
-		.sort((a, b) => a.name.localeCompare(b.name, 'en'));
-}
+export type { Facet, RecordHistory, Register, RegisterRecord } from './assemble-register.ts';
+export { HISTORY_NIGHTS } from './assemble-register.ts';
 
 async function buildRegister(): Promise<Register> {
-	const dataDir = resolveDataDir();
 	const builtAt = new Date();
 	const [entries, publisherEntries] = await Promise.all([
 		getCollection('records'),
 		getCollection('publishers'),
 	]);
 	const publishers = new Map(publisherEntries.map((p) => [p.id, p.data]));
-	const ids = entries.map((e) => e.id);
-	const { snapshots, problems: snapshotProblems } = await readSnapshots(dataDir, ids);
-	const today = builtAt.toISOString().slice(0, 10);
-	const { days, problems: historyProblems } = await readHistoryRange(
-		dataDir,
-		today,
-		HISTORY_NIGHTS,
-	);
-	const problems = [...snapshotProblems, ...historyProblems].map((p) => formatProblem(p));
-	for (const line of problems) console.warn(`[c0mm0] ${line}`);
-
-	const changesById = new Map<string, Change[]>();
-	const allChanges: Change[] = [];
-	for (const day of days) {
-		for (const change of day.changes) {
-			allChanges.push(change);
-			const list = changesById.get(change.id) ?? [];
-			list.push(change);
-			changesById.set(change.id, list);
-		}
-	}
-	allChanges.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-	const dates = Array.from({ length: HISTORY_NIGHTS }, (_, i) =>
-		isoDateDaysBefore(today, HISTORY_NIGHTS - 1 - i),
-	);
-	const dayByDate = new Map(days.map((d) => [d.date, d]));
-	const window = dates.map(
-		(date) => dayByDate.get(date) ?? { date, outcomes: {}, changes: [], runs: [] },
-	);
-
-	const records: RegisterRecord[] = entries.map((item) => {
-		const entry = item.data;
-		const publisher = publishers.get(entry.publisher);
-		if (!publisher) throw new Error(`${item.id}: publisher ${entry.publisher} is missing`);
-		const snapshot = snapshots.get(item.id) ?? null;
-		const strip = recordStrip(window, item.id);
-		const uptime30 = uptimeOf(strip.slice(-30));
-		const uptime90 = uptimeOf(strip);
-		const history: RecordHistory = {
-			strip,
-			dates,
-			uptime30,
-			uptime90,
-			changes: [...(changesById.get(item.id) ?? [])].reverse(),
-		};
-		const description = item.body ?? '';
-		return {
-			id: item.id,
-			entry,
-			publisher,
-			descriptionHtml: item.rendered?.html ?? '',
-			descriptionMarkdown: description,
-			descriptionText: descriptionText(description),
-			sourcePath: item.filePath ?? `data/catalog/${entry.country.toLowerCase()}/${item.id}.md`,
-			snapshot,
-			history,
-			score: scoreRecord({ entry, description, publisher, snapshot, uptime30 }),
-		};
-	});
-	records.sort((a, b) => a.entry.title.localeCompare(b.entry.title, 'en'));
-	const lastRun = days.flatMap((d) => d.runs).at(-1);
-	return {
-		records,
-		byId: new Map(records.map((r) => [r.id, r])),
-		publishers,
-		countries: facet(
-			records.map((r) => r.entry.country),
-			countryName,
-		),
-		themes: facet(
-			records.flatMap((r) => r.entry.themes ?? []),
-			themeName,
-		),
-		changes: allChanges,
+	const measurements = await loadMeasurements(
+		resolveDataDir(),
+		entries.map((e) => e.id),
 		builtAt,
-		lastRunAt: lastRun?.finishedAt ?? null,
-		problems,
-	};
+	);
+	for (const line of measurements.problems) console.warn(`[c0mm0] ${line}`);
+	const register = assembleRegister(
+		entries.map((e) => ({
+			id: e.id,
+			data: e.data,
+			body: e.body ?? '',
+			...(e.rendered?.html !== undefined ? { html: e.rendered.html } : {}),
+			...(e.filePath ? { filePath: e.filePath } : {}),
+		})),
+		publishers,
+		measurements,
+		builtAt,
+		renderDescription,
+	);
+	const { template, keys } = recordKeys(register);
+	const reusable = planRecords(template, keys);
+	return { ...register, renderRecords: register.records.filter((r) => !reusable.has(r.id)) };
 }
 
 let register: Promise<Register> | undefined;

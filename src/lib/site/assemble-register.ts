@@ -1,0 +1,195 @@
+import type { Entry } from '../../schemas/entry.ts';
+import type { Change, HistoryDay, OutcomeLetter } from '../../schemas/history.ts';
+import type { Publisher } from '../../schemas/publisher.ts';
+import type { Snapshot } from '../../schemas/snapshot.ts';
+import { formatProblem } from '../catalog/problem.ts';
+import { descriptionText } from '../markdown/description.ts';
+import { scoreRecord } from '../score/score-record.ts';
+import type { RecordScore } from '../score/types.ts';
+import { isoDateDaysBefore, readHistoryRange } from '../state/history-store.ts';
+import { readSnapshots } from '../state/snapshot-store.ts';
+import { recordStrip, uptimeOf } from '../state/uptime.ts';
+import { type CountryCode, countryName } from '../vocab/countries.ts';
+import { type ThemeCode, themeName } from '../vocab/themes.ts';
+
+/** Nights of history shown on record pages (and used for 90-day uptime). */
+export const HISTORY_NIGHTS = 90;
+
+export interface RecordHistory {
+	/** One letter per night of the last HISTORY_NIGHTS, oldest first; null = not checked that night. */
+	strip: (OutcomeLetter | null)[];
+	dates: string[];
+	uptime30: { ratio: number | null; counted: number };
+	uptime90: { ratio: number | null; counted: number };
+	/** This record's changes over the window, newest first. */
+	changes: Change[];
+}
+
+/** One record as the site shows it. */
+export interface RegisterRecord {
+	id: string;
+	entry: Entry;
+	publisher: Publisher;
+	descriptionHtml: string;
+	descriptionMarkdown: string;
+	/** Plain text of the description, for meta descriptions and structured data. */
+	descriptionText: string;
+	/** Path of the entry file in the repository, for "edit this entry". */
+	sourcePath: string;
+	/** Latest measured state; null when never verified. */
+	snapshot: Snapshot | null;
+	history: RecordHistory;
+	score: RecordScore;
+}
+
+export interface Facet<T extends string> {
+	code: T;
+	name: string;
+	count: number;
+}
+
+export interface Register {
+	/** Records sorted by title. */
+	records: RegisterRecord[];
+	/**
+	 * The records whose pages this build renders: all of them, except those an incremental build
+	 * can keep from the last build (see build-plan.ts). Per-record routes list only these.
+	 */
+	renderRecords: RegisterRecord[];
+	byId: ReadonlyMap<string, RegisterRecord>;
+	publishers: ReadonlyMap<string, Publisher>;
+	countries: Facet<CountryCode>[];
+	themes: Facet<ThemeCode>[];
+	/** Every change over the window, newest first. */
+	changes: Change[];
+	/** When this build ran. */
+	builtAt: Date;
+	/** When the latest verify run that wrote history finished, if any. */
+	lastRunAt: string | null;
+	/** Problems with stored measurements (corrupt snapshot or history files), by file. */
+	problems: string[];
+}
+
+/** A catalog entry as either adapter hands it over. */
+export interface RegisterEntry {
+	id: string;
+	data: Entry;
+	body: string;
+	/** Sanitised HTML of the body; computed here when the adapter has none. */
+	html?: string;
+	filePath?: string;
+}
+
+export interface Measurements {
+	snapshots: Map<string, Snapshot>;
+	days: HistoryDay[];
+	problems: string[];
+}
+
+/** The snapshots of the given records and the last HISTORY_NIGHTS nights of history. */
+export async function loadMeasurements(
+	dataDir: string,
+	ids: readonly string[],
+	now: Date,
+): Promise<Measurements> {
+	const { snapshots, problems: snapshotProblems } = await readSnapshots(dataDir, ids);
+	const { days, problems: historyProblems } = await readHistoryRange(
+		dataDir,
+		now.toISOString().slice(0, 10),
+		HISTORY_NIGHTS,
+	);
+	return {
+		snapshots,
+		days,
+		problems: [...snapshotProblems, ...historyProblems].map((p) => formatProblem(p)),
+	};
+}
+
+function facet<T extends string>(values: readonly T[], name: (code: T) => string): Facet<T>[] {
+	const counts = new Map<T, number>();
+	for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+	return [...counts]
+		.map(([code, count]) => ({ code, name: name(code), count }))
+		.sort((a, b) => a.name.localeCompare(b.name, 'en'));
+}
+
+/**
+ * The register from its inputs — entries, publishers and measurements — with every record's
+ * history and score. Pure apart from rendering descriptions; both the Astro pages and the
+ * build's asset writer assemble it through here, so they cannot disagree.
+ */
+export function assembleRegister(
+	entries: readonly RegisterEntry[],
+	publishers: ReadonlyMap<string, Publisher>,
+	measurements: Measurements,
+	builtAt: Date,
+	renderHtml: (markdown: string) => string,
+): Register {
+	const today = builtAt.toISOString().slice(0, 10);
+	const changesById = new Map<string, Change[]>();
+	const allChanges: Change[] = [];
+	for (const day of measurements.days) {
+		for (const change of day.changes) {
+			allChanges.push(change);
+			const list = changesById.get(change.id) ?? [];
+			list.push(change);
+			changesById.set(change.id, list);
+		}
+	}
+	allChanges.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+	const dates = Array.from({ length: HISTORY_NIGHTS }, (_, i) =>
+		isoDateDaysBefore(today, HISTORY_NIGHTS - 1 - i),
+	);
+	const dayByDate = new Map(measurements.days.map((d) => [d.date, d]));
+	const window = dates.map(
+		(date) => dayByDate.get(date) ?? { date, outcomes: {}, changes: [], runs: [] },
+	);
+
+	const records: RegisterRecord[] = entries.map((item) => {
+		const entry = item.data;
+		const publisher = publishers.get(entry.publisher);
+		if (!publisher) throw new Error(`${item.id}: publisher ${entry.publisher} is missing`);
+		const snapshot = measurements.snapshots.get(item.id) ?? null;
+		const strip = recordStrip(window, item.id);
+		const uptime30 = uptimeOf(strip.slice(-30));
+		const history: RecordHistory = {
+			strip,
+			dates,
+			uptime30,
+			uptime90: uptimeOf(strip),
+			changes: [...(changesById.get(item.id) ?? [])].reverse(),
+		};
+		return {
+			id: item.id,
+			entry,
+			publisher,
+			descriptionHtml: item.html ?? renderHtml(item.body),
+			descriptionMarkdown: item.body,
+			descriptionText: descriptionText(item.body),
+			sourcePath: item.filePath ?? `data/catalog/${entry.country.toLowerCase()}/${item.id}.md`,
+			snapshot,
+			history,
+			score: scoreRecord({ entry, description: item.body, publisher, snapshot, uptime30 }),
+		};
+	});
+	records.sort((a, b) => a.entry.title.localeCompare(b.entry.title, 'en'));
+	const lastRun = measurements.days.flatMap((d) => d.runs).at(-1);
+	return {
+		records,
+		renderRecords: records,
+		byId: new Map(records.map((r) => [r.id, r])),
+		publishers,
+		countries: facet(
+			records.map((r) => r.entry.country),
+			countryName,
+		),
+		themes: facet(
+			records.flatMap((r) => r.entry.themes ?? []),
+			themeName,
+		),
+		changes: allChanges,
+		builtAt,
+		lastRunAt: lastRun?.finishedAt ?? null,
+		problems: measurements.problems,
+	};
+}

@@ -1,0 +1,93 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Incremental builds. Every record has a key — a hash of the template and of everything its
+ * pages are rendered from. A record whose key matches the last build's, and whose page is still
+ * in the output folder, is not rendered again: its files from the last build stay. Everything
+ * else — and every page that lists records — is rendered as usual.
+ */
+
+export const CACHE_DIR = (): string => resolve(process.env.C0MM0_CACHE_DIR ?? '.cache');
+
+const ManifestSchema = z.object({
+	outDir: z.string(),
+	templateKey: z.string(),
+	records: z.record(z.string(), z.string()),
+	/** Ids whose files were reused (not rendered) in the build that wrote this manifest. */
+	reused: z.array(z.string()).default([]),
+});
+export type BuildManifest = z.output<typeof ManifestSchema>;
+
+const manifestPath = () => join(CACHE_DIR(), 'build', 'manifest.json');
+const pendingPath = () => join(CACHE_DIR(), 'build', 'pending.json');
+
+function readManifest(path: string): BuildManifest | undefined {
+	try {
+		const parsed = ManifestSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+		return parsed.success ? parsed.data : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** The output folder of the running build, told by the incremental integration. */
+export function currentOutDir(): string | undefined {
+	return process.env.C0MM0_OUT_DIR;
+}
+
+/**
+ * Which records can keep last build's files. Writes the pending manifest that the integration
+ * promotes once the build succeeds.
+ */
+export function planRecords(templateKey: string, keys: ReadonlyMap<string, string>): Set<string> {
+	const outDir = currentOutDir();
+	const reusable = new Set<string>();
+	if (outDir && process.env.C0MM0_FULL_BUILD !== '1') {
+		const last = readManifest(manifestPath());
+		if (last && last.outDir === outDir && last.templateKey === templateKey) {
+			for (const [id, key] of keys) {
+				if (last.records[id] === key && existsSync(join(outDir, 'records', id, 'index.html')))
+					reusable.add(id);
+			}
+		}
+	}
+	if (outDir) {
+		mkdirSync(join(CACHE_DIR(), 'build'), { recursive: true });
+		const pending: BuildManifest = {
+			outDir,
+			templateKey,
+			records: Object.fromEntries(keys),
+			reused: [...reusable],
+		};
+		writeFileSync(pendingPath(), JSON.stringify(pending));
+	}
+	return reusable;
+}
+
+/** The plan the running build's pages were rendered with. */
+export function readPendingPlan(): BuildManifest | undefined {
+	return readManifest(pendingPath());
+}
+
+/** Called once the build succeeded: the pending manifest becomes the one the next build reads. */
+export function commitPlan(): BuildManifest | undefined {
+	const pending = readManifest(pendingPath());
+	if (!pending) return undefined;
+	writeFileSync(manifestPath(), JSON.stringify({ ...pending, reused: [] }));
+	return pending;
+}
+
+/** Files a record owns in the output folder, by the site's URL contract. */
+export function recordFiles(id: string): string[] {
+	return [
+		join('records', id, 'index.html'),
+		join('api', 'v1', 'records', `${id}.json`),
+		join('badges', `${id}.svg`),
+		join('badges', `${id}-score.svg`),
+		join('badges', `${id}-uptime.svg`),
+		join('badges', `${id}.json`),
+		join('og', `${id}.png`),
+	];
+}
