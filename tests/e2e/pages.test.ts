@@ -134,7 +134,10 @@ describe.skipIf(skip !== '')('the built register, in Chromium', () => {
 	});
 
 	it('ships no JavaScript on record pages but the tiny relative-time enhancement', async () => {
-		const html = await readFile(join(distDir, 'records', 'fr-e2e-registry-api', 'index.html'), 'utf8');
+		const html = await readFile(
+			join(distDir, 'records', 'fr-e2e-registry-api', 'index.html'),
+			'utf8',
+		);
 		const scripts = [...html.matchAll(/<script([^>]*)>/g)]
 			.map((m) => m[1])
 			.filter((attributes) => !attributes?.includes('application/ld+json'));
