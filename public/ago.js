@@ -7,7 +7,13 @@
 		if (!Number.isFinite(ms) || ms < 0) continue;
 		const minutes = Math.floor(ms / 60000);
 		const text =
-			minutes < 1 ? 'just now' : minutes < 60 ? `${minutes} min ago` : minutes < 2880 ? `${Math.floor(minutes / 60)} h ago` : `${Math.floor(minutes / 1440)} days ago`;
+			minutes < 1
+				? 'just now'
+				: minutes < 60
+					? `${minutes} min ago`
+					: minutes < 2880
+						? `${Math.floor(minutes / 60)} h ago`
+						: `${Math.floor(minutes / 1440)} days ago`;
 		el.textContent = `${text} (${el.textContent})`;
 	}
 })();
