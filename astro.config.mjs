@@ -30,9 +30,11 @@ export default defineConfig({
 	// Test builds of fixture registers use their own cache, so they never mix with the real one.
 	...(process.env.C0MM0_ASTRO_CACHE_DIR ? { cacheDir: process.env.C0MM0_ASTRO_CACHE_DIR } : {}),
 	build: { format: 'directory' },
+	// Order matters at the end of the build: the sitemap is written before the register's step
+	// sweeps out stale files, and the search index after it, so that it knows what changed.
 	integrations: [
+		sitemap({ customPages: recordPageUrls() }),
 		registerBuild(),
-		sitemap({ customPages: recordPageUrls(), filter: (page) => !/\/records\/[^/]+\/$/.test(page) }),
 		pagefindIntegration(),
 	],
 });

@@ -24,6 +24,10 @@ export const EntryIdSchema = z
 		'must be <country>-<slug> in lower case, e.g. fr-api-captchetat — rename it and the file together',
 	)
 	.max(80, 'is longer than 80 characters — shorten the slug')
+	.refine((id) => !/-(score|uptime)$/.test(id), {
+		message:
+			'ends with -score or -uptime, which badge URLs use (/badges/<id>-score.svg) — choose another slug',
+	})
 	.meta({
 		description:
 			'Stable identifier: `<cc>-<slug>`, equal to the file name. Never change it once published.',

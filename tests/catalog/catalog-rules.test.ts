@@ -169,6 +169,11 @@ describe('catalog rules', () => {
 			'id: "fr-other-name" differs from the file name "fr-sample-api" — rename the file to fr-other-name.md or set id: fr-sample-api',
 		],
 		[
+			'an id that would clash with a badge URL',
+			{ id: 'fr-sample-score' },
+			'id: ends with -score or -uptime, which badge URLs use (/badges/<id>-score.svg) — choose another slug',
+		],
+		[
 			'a date in the future',
 			{ added: '2030-01-01' },
 			'added: 2030-01-01 is in the future — use the date you add the entry',

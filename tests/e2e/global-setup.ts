@@ -95,6 +95,8 @@ export default async function setup(project: TestProject) {
 				C0MM0_DATA_DIR: dataDir,
 				C0MM0_ALLOW_PRIVATE: '1',
 				C0MM0_ASTRO_CACHE_DIR: join(work, 'astro-cache'),
+				C0MM0_CACHE_DIR: join(work, 'cache'),
+				C0MM0_OG_CACHE_DIR: join(work, 'og-cache'),
 				ASTRO_TELEMETRY_DISABLED: '1',
 			},
 			maxBuffer: 64 * 1024 * 1024,

@@ -1,0 +1,116 @@
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import packageJson from '../package.json' with { type: 'json' };
+import { type Measurement, measure } from './measure.ts';
+import { writeSyntheticCatalog } from './synthetic-catalog.ts';
+import { writeSyntheticState } from './synthetic-state.ts';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+
+export interface BuildRun {
+	seconds: number;
+	peakRssMb: number | null;
+	/** Build process plus its children (the Pagefind indexer runs as one). */
+	peakTreeRssMb: number | null;
+	pages: number | null;
+	pagefindSeconds: number | null;
+}
+
+export interface BuildBenchResult {
+	records: number;
+	/** First build: empty caches, every OG image rendered. */
+	cold: BuildRun;
+	/** Second build, everything rendered again (C0MM0_FULL_BUILD=1), OG images from the content-hash cache. */
+	warm: BuildRun;
+	/** Incremental build after changing `changedShare` of the entries. */
+	rebuild: BuildRun;
+	changedShare: number;
+	distBytes: number;
+	files: number;
+}
+
+/** `node <flags> node_modules/astro/bin/astro.mjs build` — the flags of `npm run build`. */
+function buildCommand(outDir: string): string[] {
+	const words = packageJson.scripts.build.split(/\s+/);
+	const flags = words[0] === 'node' ? words.slice(1).filter((w) => w.startsWith('--')) : [];
+	return [
+		...flags,
+		'--import',
+		join(ROOT, 'bench', 'report-rss.ts'),
+		join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'),
+		'build',
+		'--outDir',
+		outDir,
+	];
+}
+
+function parseRun(m: Measurement): BuildRun {
+	if (m.code !== 0)
+		throw new Error(
+			`build failed (exit ${m.code}):\n${m.stderr.slice(-3000)}\n${m.stdout.slice(-3000)}`,
+		);
+	const pages = /(\d+) page\(s\) built/.exec(m.stdout);
+	const pagefind = /indexed \d+ record page\(s\) in ([\d.]+) s/.exec(m.stdout);
+	return {
+		seconds: m.seconds,
+		peakRssMb: m.peakRssMb,
+		peakTreeRssMb: m.peakTreeRssMb,
+		pages: pages ? Number(pages[1]) : null,
+		pagefindSeconds: pagefind ? Number(pagefind[1]) : null,
+	};
+}
+
+async function folderSize(dir: string): Promise<{ bytes: number; files: number }> {
+	let bytes = 0;
+	let files = 0;
+	for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+		if (!entry.isFile()) continue;
+		bytes += (await stat(join(entry.parentPath, entry.name))).size;
+		files += 1;
+	}
+	return { bytes, files };
+}
+
+/**
+ * Builds a synthetic register of N records three times — cold, warm (OG images cached) and after
+ * changing a share of the entries — and reports time, peak memory and output size.
+ */
+export async function benchBuild(records: number, changedShare = 0.05): Promise<BuildBenchResult> {
+	const dir = await mkdtemp(join(tmpdir(), 'c0mm0-bench-build-'));
+	try {
+		const dataDir = join(dir, 'data');
+		const written = await writeSyntheticCatalog(dataDir, { records });
+		await writeSyntheticState(dataDir, written);
+		const outDir = join(dir, 'dist');
+		const env = {
+			C0MM0_DATA_DIR: dataDir,
+			C0MM0_ASTRO_CACHE_DIR: join(dir, 'astro-cache'),
+			C0MM0_CACHE_DIR: join(dir, 'cache'),
+			C0MM0_OG_CACHE_DIR: join(dir, 'og-cache'),
+			ASTRO_TELEMETRY_DISABLED: '1',
+		};
+		const build = async (extra: Record<string, string> = {}) =>
+			parseRun(
+				await measure(process.execPath, buildCommand(outDir), {
+					cwd: ROOT,
+					env: { ...env, ...extra },
+				}),
+			);
+		const cold = await build();
+		const warm = await build({ C0MM0_FULL_BUILD: '1' });
+		const step = Math.max(1, Math.round(1 / changedShare));
+		for (let i = 0; i < written.length; i += step) {
+			const record = written[i];
+			if (!record) continue;
+			const file = join(dataDir, 'catalog', record.country.toLowerCase(), `${record.id}.md`);
+			const text = await readFile(file, 'utf8');
+			await writeFile(file, text.replace(/^summary: (.*)$/m, 'summary: $1 Updated.'));
+		}
+		const rebuild = await build();
+		const size = await folderSize(outDir);
+		return { records, cold, warm, rebuild, changedShare, distBytes: size.bytes, files: size.files };
+	} finally {
+		await rm(dir, { recursive: true, force: true });
+	}
+}
