@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
 
 /**
@@ -80,7 +81,8 @@ export function addressRange(address: string): string {
  */
 export function judgeHostName(hostname: string): HostVerdict {
 	const host = stripBrackets(hostname.toLowerCase()).replace(/\.$/, '');
-	if (ipaddr.isValid(host)) {
+	// node:net's check first: ipaddr.isValid is slow on the (usual) case of a domain name.
+	if (isIP(host) !== 0) {
 		return isPublicAddress(host)
 			? { ok: false, reason: 'ip-literal', detail: host }
 			: { ok: false, reason: 'blocked-address', detail: `${host}, ${addressRange(host)}` };

@@ -159,11 +159,16 @@ export function assembleRegister(
 			uptime90: uptimeOf(strip),
 			changes: [...(changesById.get(item.id) ?? [])].reverse(),
 		};
+		let html = item.html;
 		return {
 			id: item.id,
 			entry,
 			publisher,
-			descriptionHtml: item.html ?? renderHtml(item.body),
+			// Rendered on first use: the build's asset writer never needs it.
+			get descriptionHtml() {
+				html ??= renderHtml(item.body);
+				return html;
+			},
 			descriptionMarkdown: item.body,
 			descriptionText: descriptionText(item.body),
 			sourcePath: item.filePath ?? `data/catalog/${entry.country.toLowerCase()}/${item.id}.md`,
