@@ -72,45 +72,66 @@ async function folderSize(dir: string): Promise<{ bytes: number; files: number }
 	return { bytes, files };
 }
 
+interface BuildFixture {
+	dir: string;
+	dataDir: string;
+	outDir: string;
+	written: Awaited<ReturnType<typeof writeSyntheticCatalog>>;
+	build: (extra?: Record<string, string>) => Promise<BuildRun>;
+}
+
+/** A synthetic register of N records with snapshots and history, and a way to build it. */
+async function buildFixture(records: number): Promise<BuildFixture> {
+	const dir = await mkdtemp(join(tmpdir(), 'c0mm0-bench-build-'));
+	const dataDir = join(dir, 'data');
+	const written = await writeSyntheticCatalog(dataDir, { records });
+	await writeSyntheticState(dataDir, written);
+	const outDir = join(dir, 'dist');
+	const env = {
+		C0MM0_DATA_DIR: dataDir,
+		C0MM0_ASTRO_CACHE_DIR: join(dir, 'astro-cache'),
+		C0MM0_CACHE_DIR: join(dir, 'cache'),
+		C0MM0_OG_CACHE_DIR: join(dir, 'og-cache'),
+		ASTRO_TELEMETRY_DISABLED: '1',
+	};
+	const build = async (extra: Record<string, string> = {}) =>
+		parseRun(await measure(process.execPath, buildCommand(outDir), { cwd: ROOT, env: { ...env, ...extra } }));
+	return { dir, dataDir, outDir, written, build };
+}
+
+/** One build without OG images, then `inspect` run on its output (the search benchmark). */
+export async function benchBuildOnce<T>(records: number, inspect: (distDir: string) => Promise<T>): Promise<{ result: BuildRun; inspected: T }> {
+	const fixture = await buildFixture(records);
+	try {
+		const result = await fixture.build({ C0MM0_SKIP_OG: '1' });
+		return { result, inspected: await inspect(fixture.outDir) };
+	} finally {
+		await rm(fixture.dir, { recursive: true, force: true });
+	}
+}
+
 /**
- * Builds a synthetic register of N records three times — cold, warm (OG images cached) and after
- * changing a share of the entries — and reports time, peak memory and output size.
+ * Builds a synthetic register of N records three times — cold (OG images drawn), full with OG
+ * images from the cache, and incrementally after changing a share of the entries — and reports
+ * time, peak memory and output size.
  */
 export async function benchBuild(records: number, changedShare = 0.05): Promise<BuildBenchResult> {
-	const dir = await mkdtemp(join(tmpdir(), 'c0mm0-bench-build-'));
+	const fixture = await buildFixture(records);
 	try {
-		const dataDir = join(dir, 'data');
-		const written = await writeSyntheticCatalog(dataDir, { records });
-		await writeSyntheticState(dataDir, written);
-		const outDir = join(dir, 'dist');
-		const env = {
-			C0MM0_DATA_DIR: dataDir,
-			C0MM0_ASTRO_CACHE_DIR: join(dir, 'astro-cache'),
-			C0MM0_CACHE_DIR: join(dir, 'cache'),
-			C0MM0_OG_CACHE_DIR: join(dir, 'og-cache'),
-			ASTRO_TELEMETRY_DISABLED: '1',
-		};
-		const build = async (extra: Record<string, string> = {}) =>
-			parseRun(
-				await measure(process.execPath, buildCommand(outDir), {
-					cwd: ROOT,
-					env: { ...env, ...extra },
-				}),
-			);
-		const cold = await build();
-		const warm = await build({ C0MM0_FULL_BUILD: '1' });
+		const cold = await fixture.build();
+		const warm = await fixture.build({ C0MM0_FULL_BUILD: '1' });
 		const step = Math.max(1, Math.round(1 / changedShare));
-		for (let i = 0; i < written.length; i += step) {
-			const record = written[i];
+		for (let i = 0; i < fixture.written.length; i += step) {
+			const record = fixture.written[i];
 			if (!record) continue;
-			const file = join(dataDir, 'catalog', record.country.toLowerCase(), `${record.id}.md`);
+			const file = join(fixture.dataDir, 'catalog', record.country.toLowerCase(), `${record.id}.md`);
 			const text = await readFile(file, 'utf8');
 			await writeFile(file, text.replace(/^summary: (.*)$/m, 'summary: $1 Updated.'));
 		}
-		const rebuild = await build();
-		const size = await folderSize(outDir);
+		const rebuild = await fixture.build();
+		const size = await folderSize(fixture.outDir);
 		return { records, cold, warm, rebuild, changedShare, distBytes: size.bytes, files: size.files };
 	} finally {
-		await rm(dir, { recursive: true, force: true });
+		await rm(fixture.dir, { recursive: true, force: true });
 	}
 }

@@ -1,7 +1,6 @@
 /**
- * Search benchmark: builds a synthetic register of N records the way production does (verify
- * against a loopback server so APIs have captured schemas, then `astro build`, which runs
- * Pagefind), then measures
+ * Search benchmark, over a built synthetic register (see build-bench.ts: its synthetic snapshots
+ * give APIs captured schemas, so field names are in the index). It measures
  *
  * - Pagefind's index time: as the build's integration reported it, and again on its own over the
  *   built pages (the same function, with nothing else running);
@@ -13,19 +12,13 @@
  *
  * Run alone with `node bench/search-bench.ts [records]`.
  */
-import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';
 import { indexRecordPages } from '../src/lib/search/index-site.ts';
 import { hasChromium, launchChromium } from '../tests/helpers/browser.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
-import { measure, npmScriptNodeArgs } from './measure.ts';
-import { writeSyntheticCatalog } from './synthetic-catalog.ts';
-
-const ROOT = new URL('..', import.meta.url).pathname;
+import { benchBuildOnce } from './build-bench.ts';
 
 /**
  * Queries measured, each in a fresh browser context (cold cache): a word from titles, a field
@@ -67,20 +60,6 @@ export interface SearchBenchResult {
 	indexFiles: number;
 	indexBytes: number;
 	queries: QueryTransfer[];
-}
-
-async function startLoopbackServer(ports: number) {
-	const child = spawn(
-		process.execPath,
-		[join(ROOT, 'bench', 'loopback-server.ts'), String(ports)],
-		{ stdio: ['ignore', 'pipe', 'inherit'] },
-	);
-	const line = await new Promise<string>((resolve, reject) => {
-		const rl = createInterface({ input: child.stdout });
-		rl.once('line', resolve);
-		child.once('exit', () => reject(new Error('loopback server exited')));
-	});
-	return { ports: JSON.parse(line) as number[], stop: () => child.kill() };
 }
 
 async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
@@ -191,62 +170,25 @@ async function measureQueries(distDir: string): Promise<QueryTransfer[]> {
 	}
 }
 
-const INDEX_LOG = /indexed (\d+) record page\(s\) in ([\d.]+) s/;
 
+/** Index time, index size and per-query transfers of a built site's search. */
+export async function measureSearch(distDir: string): Promise<Omit<SearchBenchResult, 'records' | 'buildSeconds' | 'buildIndexSeconds'>> {
+	const alone = await indexRecordPages(distDir);
+	const size = await folderSize(alone.outputPath);
+	return {
+		indexedPages: alone.pages,
+		indexSeconds: alone.seconds,
+		indexFiles: size.files,
+		indexBytes: size.bytes,
+		// Without Chromium (see tests/helpers/browser.ts) there is nothing to measure queries in.
+		queries: hasChromium ? await measureQueries(distDir) : [],
+	};
+}
+
+/** Builds a synthetic register of N records (no OG images) and measures its search. */
 export async function benchSearch(records: number): Promise<SearchBenchResult> {
-	const dir = await mkdtemp(join(tmpdir(), 'c0mm0-bench-search-'));
-	const server = await startLoopbackServer(100);
-	try {
-		const dataDir = join(dir, 'data');
-		const origins = server.ports.map((port) => `http://127.0.0.1:${port}`);
-		await writeSyntheticCatalog(dataDir, {
-			records,
-			originFor: (i) => origins[i % origins.length] as string,
-		});
-		const verify = await measure(
-			process.execPath,
-			npmScriptNodeArgs('verify', ['--data-dir', dataDir, '--allow-private']),
-			{ env: { CI: '1' } },
-		);
-		if (verify.code !== 0) throw new Error(`verify failed:\n${verify.stderr.slice(-2000)}`);
-		server.stop();
-
-		const distDir = join(dir, 'dist');
-		const build = await measure(
-			process.execPath,
-			[join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', distDir],
-			{
-				cwd: ROOT,
-				env: {
-					C0MM0_DATA_DIR: dataDir,
-					C0MM0_ALLOW_PRIVATE: '1',
-					C0MM0_SKIP_OG: '1',
-					C0MM0_OG_CACHE_DIR: join(dir, 'og-cache'),
-					C0MM0_ASTRO_CACHE_DIR: join(dir, 'astro-cache'),
-					ASTRO_TELEMETRY_DISABLED: '1',
-				},
-			},
-		);
-		if (build.code !== 0) throw new Error(`build failed:\n${build.stderr.slice(-2000)}`);
-		const logged = INDEX_LOG.exec(build.stdout);
-
-		const alone = await indexRecordPages(distDir);
-		const size = await folderSize(alone.outputPath);
-		return {
-			records,
-			indexedPages: alone.pages,
-			buildSeconds: build.seconds,
-			buildIndexSeconds: logged ? Number(logged[2]) : null,
-			indexSeconds: alone.seconds,
-			indexFiles: size.files,
-			indexBytes: size.bytes,
-			// Without Chromium (see tests/helpers/browser.ts) there is nothing to measure queries in.
-			queries: hasChromium ? await measureQueries(distDir) : [],
-		};
-	} finally {
-		server.stop();
-		await rm(dir, { recursive: true, force: true });
-	}
+	const { result, inspected } = await benchBuildOnce(records, measureSearch);
+	return { records, buildSeconds: result.seconds, buildIndexSeconds: result.pagefindSeconds, ...inspected };
 }
 
 if (import.meta.main) {

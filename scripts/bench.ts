@@ -1,48 +1,101 @@
 /**
- * npm run bench [-- --only verify] [--records N]
+ * npm run bench [-- --only verify,build,og,search] [--records N] [--build-sizes 1000,10000,100000]
  *
- * Measures the register's budgets on this machine and prints a table. See PERFORMANCE.md.
+ * Measures the register's budgets (../shared/DESIGN.md) on this machine and prints one table.
+ * Synthetic catalogs live in temporary folders and are removed afterwards. See PERFORMANCE.md.
  */
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import { benchBuild } from '../bench/build-bench.ts';
+import { benchOg } from '../bench/og-bench.ts';
+import { benchSearch, QUERY_BUDGET_BYTES } from '../bench/search-bench.ts';
 import { benchVerify } from '../bench/verify-bench.ts';
 
 const { values } = parseArgs({
 	options: {
-		only: { type: 'string' },
-		records: { type: 'string' },
+		only: { type: 'string', default: 'verify,build,og,search' },
+		records: { type: 'string', default: '10000' },
+		'build-sizes': { type: 'string', default: '1000,10000' },
+		'search-records': { type: 'string', default: '10000' },
 	},
 });
-const wanted = new Set((values.only ?? 'verify').split(','));
-const records = Number(values.records ?? 10_000);
-
+const wanted = new Set(values.only.split(','));
 const rows: [string, string, string][] = [];
-const fmt = (n: number | null, unit: string, digits = 1) =>
-	n === null ? 'n/a' : `${n.toFixed(digits)} ${unit}`;
+const fmt = (n: number | null | undefined, unit: string, digits = 1) =>
+	n === null || n === undefined ? 'n/a' : `${n.toFixed(digits)} ${unit}`;
+const mb = (n: number | null) => fmt(n, 'MB', 0);
+const say = (line: string) => console.error(`[bench] ${line}`);
 
+const started = Date.now();
 console.log(
-	`c0mm0 bench — ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+	`c0mm0 bench — ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
 );
 
 if (wanted.has('verify')) {
-	console.log(`verify: ${records} synthetic records against a loopback server…`);
+	const records = Number(values.records);
+	say(`verify: ${records} synthetic records against a loopback server in another process…`);
 	const v = await benchVerify(records);
 	rows.push(
-		[`verify ${v.records} records, cold (all specs parsed)`, fmt(v.coldSeconds, 's'), '≤ 30 s'],
-		['  peak RSS', fmt(v.coldRssMb, 'MB', 0), '≤ 512 MB'],
-		[`verify ${v.records} records, nightly (specs unchanged)`, fmt(v.warmSeconds, 's'), '≤ 30 s'],
-		['  peak RSS', fmt(v.warmRssMb, 'MB', 0), '≤ 512 MB'],
-		[`  reference: curl --parallel, ${v.urls} base+spec URLs`, fmt(v.curlSeconds, 's'), '—'],
-		[
-			'  git objects of one nightly commit (thin pack)',
-			fmt(v.nightlyCommitBytes / 2 ** 20, 'MB', 2),
-			'~2 MB',
-		],
+		[`verify ${v.records} records, first night (every spec parsed)`, fmt(v.coldSeconds, 's'), '≤ 30 s'],
+		['  peak RSS', mb(v.coldRssMb), '≤ 512 MB'],
+		[`verify ${v.records} records, a later night (specs unchanged)`, fmt(v.warmSeconds, 's'), '≤ 30 s'],
+		['  peak RSS', mb(v.warmRssMb), '≤ 512 MB'],
+		[`  reference: curl --parallel over the ${v.urls} base and spec URLs`, fmt(v.curlSeconds, 's'), '—'],
+		['  git objects of one nightly commit (thin pack)', fmt(v.nightlyCommitBytes / 2 ** 20, 'MB', 2), '~2 MB'],
 	);
+}
+
+if (wanted.has('build')) {
+	for (const size of values['build-sizes'].split(',').map(Number)) {
+		say(`build: ${size} synthetic records, three builds…`);
+		const b = await benchBuild(size);
+		const ratio = (part: number, whole: number) => `${((100 * part) / whole).toFixed(0)}%`;
+		rows.push(
+			[`build ${size} records, cold (every OG image drawn)`, fmt(b.cold.seconds, 's'), '—'],
+			['  peak RSS (build + children)', mb(b.cold.peakTreeRssMb), size <= 10_000 ? '≤ 4 GB' : 'no OOM'],
+			[`build ${size} records, every page (OG images from cache)`, fmt(b.warm.seconds, 's'), size === 10_000 ? '≤ 90 s' : '—'],
+			['  peak RSS (build + children)', mb(b.warm.peakTreeRssMb), size <= 10_000 ? '≤ 4 GB' : 'no OOM'],
+			['  per record', fmt((b.warm.seconds * 1000) / size, 'ms'), '—'],
+			['  of which Pagefind indexing', fmt(b.warm.pagefindSeconds, 's'), '—'],
+			[
+				`rebuild after ${(b.changedShare * 100).toFixed(0)}% of entries changed (incremental)`,
+				fmt(b.rebuild.seconds, 's'),
+				'≤ 20% of cold',
+			],
+			['  as a share of the cold build / of the full build', `${ratio(b.rebuild.seconds, b.cold.seconds)} / ${ratio(b.rebuild.seconds, b.warm.seconds)}`, '≤ 20%'],
+			['  dist/ per record', fmt(b.distBytes / size / 1024, 'KB'), '—'],
+		);
+	}
+}
+
+if (wanted.has('og')) {
+	say('OG images: 50 cards, cold then cached…');
+	const o = await benchOg(50);
+	rows.push(
+		['OG image, drawn (main thread, cache write included)', fmt(o.coldMsPerImage, 'ms'), '≤ 40 ms'],
+		[`OG image, drawn in ${o.threads} worker threads (wall time per image)`, fmt(o.pooledMsPerImage, 'ms'), '—'],
+		['OG image, unchanged (content-hash cache hit)', fmt(o.cachedMsPerImage, 'ms', 2), '~2 ms'],
+		['  first image of a process (satori and fonts set up)', fmt(o.firstRenderMs, 'ms', 0), '—'],
+		['  mean PNG size', fmt(o.meanPngBytes / 1024, 'KB'), '—'],
+	);
+}
+
+if (wanted.has('search')) {
+	const records = Number(values['search-records']);
+	say(`search: ${records} synthetic records, built and queried in Chromium…`);
+	const s = await benchSearch(records);
+	rows.push(
+		[`Pagefind index of ${s.indexedPages} record pages (alone)`, fmt(s.indexSeconds, 's'), '—'],
+		['  index on disk', `${s.indexFiles} files, ${fmt(s.indexBytes / 2 ** 20, 'MB')}`, '—'],
+	);
+	for (const q of s.queries) {
+		rows.push([`  query "${q.query}" (${q.results} results), transferred`, fmt(q.gzipBytes / 1024, 'KB'), q.name.startsWith('next') ? '—' : `≤ ${QUERY_BUDGET_BYTES / 1024} KB`]);
+	}
+	if (s.queries.length === 0) rows.push(['  query transfers', 'n/a (no Chromium)', `≤ ${QUERY_BUDGET_BYTES / 1024} KB`]);
 }
 
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log('');
-console.log(`${'measure'.padEnd(width)}  ${'result'.padStart(10)}  budget`);
-for (const [name, value, budget] of rows)
-	console.log(`${name.padEnd(width)}  ${value.padStart(10)}  ${budget}`);
+console.log(`${'measure'.padEnd(width)}  ${'result'.padStart(16)}  budget`);
+for (const [name, value, budget] of rows) console.log(`${name.padEnd(width)}  ${value.padStart(16)}  ${budget}`);
+console.log(`\n(${((Date.now() - started) / 60000).toFixed(1)} min)`);
