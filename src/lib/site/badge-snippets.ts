@@ -1,0 +1,30 @@
+import { badgeEndpointPath, badgePath, recordPath, SITE_URL } from './config.ts';
+
+function escapeHtml(text: string): string {
+	return text
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;');
+}
+
+function escapeMarkdown(text: string): string {
+	return text.replace(/[\\[\]()]/g, '\\$&');
+}
+
+/**
+ * Copy-ready embeds of a record's badge. The alternative text names the record and the register
+ * but states no verdict: the badge image carries the state, which changes every night.
+ */
+export function badgeSnippets(id: string, title: string) {
+	const badge = `${SITE_URL}${badgePath(id)}`;
+	const page = `${SITE_URL}${recordPath(id)}`;
+	const alt = `${title.replace(/\s+/g, ' ').trim()} on c0mm0, the verified register of European data`;
+	return {
+		alt,
+		markdown: `[![${escapeMarkdown(alt)}](${badge})](${page})`,
+		html: `<a href="${escapeHtml(page)}"><img src="${escapeHtml(badge)}" alt="${escapeHtml(alt)}"></a>`,
+		rst: `.. image:: ${badge}\n   :alt: ${alt}\n   :target: ${page}`,
+		shields: `https://img.shields.io/endpoint?url=${encodeURIComponent(`${SITE_URL}${badgeEndpointPath(id)}`)}`,
+	};
+}
