@@ -95,12 +95,20 @@ async function buildFixture(records: number): Promise<BuildFixture> {
 		ASTRO_TELEMETRY_DISABLED: '1',
 	};
 	const build = async (extra: Record<string, string> = {}) =>
-		parseRun(await measure(process.execPath, buildCommand(outDir), { cwd: ROOT, env: { ...env, ...extra } }));
+		parseRun(
+			await measure(process.execPath, buildCommand(outDir), {
+				cwd: ROOT,
+				env: { ...env, ...extra },
+			}),
+		);
 	return { dir, dataDir, outDir, written, build };
 }
 
 /** One build without OG images, then `inspect` run on its output (the search benchmark). */
-export async function benchBuildOnce<T>(records: number, inspect: (distDir: string) => Promise<T>): Promise<{ result: BuildRun; inspected: T }> {
+export async function benchBuildOnce<T>(
+	records: number,
+	inspect: (distDir: string) => Promise<T>,
+): Promise<{ result: BuildRun; inspected: T }> {
 	const fixture = await buildFixture(records);
 	try {
 		const result = await fixture.build({ C0MM0_SKIP_OG: '1' });
@@ -124,7 +132,12 @@ export async function benchBuild(records: number, changedShare = 0.05): Promise<
 		for (let i = 0; i < fixture.written.length; i += step) {
 			const record = fixture.written[i];
 			if (!record) continue;
-			const file = join(fixture.dataDir, 'catalog', record.country.toLowerCase(), `${record.id}.md`);
+			const file = join(
+				fixture.dataDir,
+				'catalog',
+				record.country.toLowerCase(),
+				`${record.id}.md`,
+			);
 			const text = await readFile(file, 'utf8');
 			await writeFile(file, text.replace(/^summary: (.*)$/m, 'summary: $1 Updated.'));
 		}

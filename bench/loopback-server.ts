@@ -44,3 +44,7 @@ for (let n = 0; n < count; n++) {
 	ports.push((server.address() as AddressInfo).port);
 }
 process.stdout.write(`${JSON.stringify(ports)}\n`);
+// The benchmark holds our stdin open; when it exits (or is killed), so do we.
+process.stdin.resume();
+process.stdin.once('end', () => process.exit(0));
+process.stdin.once('close', () => process.exit(0));

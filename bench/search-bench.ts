@@ -170,9 +170,10 @@ async function measureQueries(distDir: string): Promise<QueryTransfer[]> {
 	}
 }
 
-
 /** Index time, index size and per-query transfers of a built site's search. */
-export async function measureSearch(distDir: string): Promise<Omit<SearchBenchResult, 'records' | 'buildSeconds' | 'buildIndexSeconds'>> {
+export async function measureSearch(
+	distDir: string,
+): Promise<Omit<SearchBenchResult, 'records' | 'buildSeconds' | 'buildIndexSeconds'>> {
 	const alone = await indexRecordPages(distDir);
 	const size = await folderSize(alone.outputPath);
 	return {
@@ -188,7 +189,12 @@ export async function measureSearch(distDir: string): Promise<Omit<SearchBenchRe
 /** Builds a synthetic register of N records (no OG images) and measures its search. */
 export async function benchSearch(records: number): Promise<SearchBenchResult> {
 	const { result, inspected } = await benchBuildOnce(records, measureSearch);
-	return { records, buildSeconds: result.seconds, buildIndexSeconds: result.pagefindSeconds, ...inspected };
+	return {
+		records,
+		buildSeconds: result.seconds,
+		buildIndexSeconds: result.pagefindSeconds,
+		...inspected,
+	};
 }
 
 if (import.meta.main) {

@@ -24,7 +24,7 @@ async function startLoopbackServer(ports: number) {
 	const child = spawn(
 		process.execPath,
 		[join(ROOT, 'bench', 'loopback-server.ts'), String(ports)],
-		{ stdio: ['ignore', 'pipe', 'inherit'] },
+		{ stdio: ['pipe', 'pipe', 'inherit'] },
 	);
 	const line = await new Promise<string>((resolve, reject) => {
 		const rl = createInterface({ input: child.stdout });
@@ -59,28 +59,22 @@ export async function benchVerify(records: number): Promise<VerifyBenchResult> {
 		const cold = await verify();
 		if (cold.code !== 0) throw new Error(`verify failed:\n${cold.stderr.slice(-2000)}`);
 		const git = (...args: string[]) => measure('git', ['-C', dir, ...args]);
+		const commitNight = async (message: string) => {
+			await git('add', '-A');
+			await git(
+				'-c',
+				'user.name=bench',
+				'-c',
+				'user.email=bench@localhost',
+				'commit',
+				'-qm',
+				message,
+			);
+		};
 		await git('init', '-q');
-		await git('add', '-A');
-		await git(
-			'-c',
-			'user.name=bench',
-			'-c',
-			'user.email=bench@localhost',
-			'commit',
-			'-qm',
-			'night 1',
-		);
+		await commitNight('night 1');
 		const warm = await verify();
-		await git('add', '-A');
-		await git(
-			'-c',
-			'user.name=bench',
-			'-c',
-			'user.email=bench@localhost',
-			'commit',
-			'-qm',
-			'night 2',
-		);
+		await commitNight('night 2');
 		// A thin pack of the second night's commit: what pushing it transfers.
 		const bundle = join(dir, 'night.bundle');
 		await git('bundle', 'create', bundle, 'HEAD~1..HEAD');

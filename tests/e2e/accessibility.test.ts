@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, runAxe } from '../helpers/browser.ts';
+import { describeViolations, launchChromium, runAxe } from '../helpers/browser.ts';
 
 const siteUrl = inject('siteUrl');
 const skip = inject('skipReason');
@@ -32,15 +32,7 @@ describe.skipIf(skip !== '')('WCAG 2.1 AA (axe-core in Chromium)', () => {
 			await page.goto(`${siteUrl}${path}`);
 			const violations = await runAxe(page);
 			await page.close();
-			expect(
-				violations.map(
-					(v) =>
-						`${v.id}: ${v.help} — ${v.nodes
-							.map((n) => n.target.join(' '))
-							.slice(0, 3)
-							.join(', ')}`,
-				),
-			).toEqual([]);
+			expect(describeViolations(violations)).toEqual([]);
 		});
 	}
 });

@@ -37,7 +37,9 @@ async function fillPlaceholders(dir: string, origin: string): Promise<void> {
  */
 export default async function setup(project: TestProject) {
 	if (!hasChromium) {
-		console.warn('[e2e] Chromium is not installed at /usr/bin/chromium: the browser tests are skipped (apt-get install chromium)');
+		console.warn(
+			'[e2e] Chromium is not installed at /usr/bin/chromium: the browser tests are skipped (apt-get install chromium)',
+		);
 		project.provide(
 			'skipReason',
 			'Chromium is not installed at /usr/bin/chromium (apt-get install chromium); browser tests skipped',

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, runAxe } from '../helpers/browser.ts';
+import { describeViolations, launchChromium, runAxe } from '../helpers/browser.ts';
 
 const siteUrl = inject('siteUrl');
 const distDir = inject('distDir');
@@ -208,15 +208,7 @@ describe.skipIf(skip !== '')('search, in Chromium', () => {
 			);
 			const violations = await runAxe(themed);
 			await themed.close();
-			expect(
-				violations.map(
-					(v) =>
-						`${v.id}: ${v.help} — ${v.nodes
-							.map((n) => n.target.join(' '))
-							.slice(0, 3)
-							.join(', ')}`,
-				),
-			).toEqual([]);
+			expect(describeViolations(violations)).toEqual([]);
 		});
 	}
 });

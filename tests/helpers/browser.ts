@@ -56,3 +56,14 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
 		}));
 	});
 }
+
+/** Violations as one line each ("rule: help — where"), for assertions that read well when they fail. */
+export function describeViolations(violations: readonly AxeViolation[]): string[] {
+	return violations.map(
+		(v) =>
+			`${v.id}: ${v.help} — ${v.nodes
+				.map((n) => n.target.join(' '))
+				.slice(0, 3)
+				.join(', ')}`,
+	);
+}
