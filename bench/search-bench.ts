@@ -43,7 +43,7 @@ export interface QueryTransfer {
 	bytes: number;
 	/** The same with Pagefind's JavaScript gzipped, as GitHub Pages and CDNs serve it. */
 	gzipBytes: number;
-	/** Per kind of file: pagefind.js, wasm, meta, index, filter, fragment. */
+	/** Per kind of file (pagefind.js, wasm, meta, index, filter, fragment), counted as in `gzipBytes`. */
 	byKind: Record<string, { requests: number; bytes: number }>;
 	/** The search page itself (HTML, CSS, its script), gzipped; not part of `gzipBytes`. */
 	pageGzipBytes: number;
@@ -97,7 +97,7 @@ function transferOf(name: string, query: string, results: number, seen: Seen[]):
 		const kind = kindOf(file.path);
 		const entry = byKind[kind] ?? { requests: 0, bytes: 0 };
 		entry.requests++;
-		entry.bytes += file.bytes;
+		entry.bytes += file.gzipBytes;
 		byKind[kind] = entry;
 	}
 	const sum = (files: Seen[], key: 'bytes' | 'gzipBytes') =>
