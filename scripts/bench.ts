@@ -1,12 +1,13 @@
 /**
  * npm run bench [-- --only verify,build,og,search] [--records N] [--build-sizes 1000,10000,100000]
+ *                 [--build-passes cold,full,incremental] [--search-records N]
  *
  * Measures the register's budgets (../shared/DESIGN.md) on this machine and prints one table.
  * Synthetic catalogs live in temporary folders and are removed afterwards. See PERFORMANCE.md.
  */
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { benchBuild } from '../bench/build-bench.ts';
+import { BUILD_PASSES, type BuildPass, benchBuild } from '../bench/build-bench.ts';
 import { benchOg } from '../bench/og-bench.ts';
 import { benchSearch, QUERY_BUDGET_BYTES } from '../bench/search-bench.ts';
 import { benchVerify } from '../bench/verify-bench.ts';
@@ -16,10 +17,21 @@ const { values } = parseArgs({
 		only: { type: 'string', default: 'verify,build,og,search' },
 		records: { type: 'string', default: '10000' },
 		'build-sizes': { type: 'string', default: '1000,10000' },
+		'build-passes': { type: 'string', default: BUILD_PASSES.join(',') },
 		'search-records': { type: 'string', default: '10000' },
 	},
 });
 const wanted = new Set(values.only.split(','));
+const passes = new Set<BuildPass>();
+for (const pass of values['build-passes'].split(',')) {
+	if (!(BUILD_PASSES as readonly string[]).includes(pass)) {
+		console.error(
+			`bench: --build-passes: unknown pass "${pass}" — use any of ${BUILD_PASSES.join(', ')}`,
+		);
+		process.exit(2);
+	}
+	passes.add(pass as BuildPass);
+}
 const rows: [string, string, string][] = [];
 /** Lines printed under the table (breakdowns too wide for a row). */
 const notes: string[] = [];
@@ -65,40 +77,41 @@ if (wanted.has('verify')) {
 
 if (wanted.has('build')) {
 	for (const size of values['build-sizes'].split(',').map(Number)) {
-		say(`build: ${size} synthetic records, three builds…`);
-		const b = await benchBuild(size);
+		say(`build: ${size} synthetic records (${[...passes].join(', ')})…`);
+		const b = await benchBuild(size, 0.05, passes);
 		const ratio = (part: number, whole: number) => `${((100 * part) / whole).toFixed(0)}%`;
+		const memoryBudget = size <= 10_000 ? '≤ 4 GB' : 'no OOM';
 		rows.push(
 			[`build ${size} records, cold (every OG image drawn)`, fmt(b.cold.seconds, 's'), '—'],
-			[
-				'  peak RSS (build + children)',
-				mb(b.cold.peakTreeRssMb),
-				size <= 10_000 ? '≤ 4 GB' : 'no OOM',
-			],
-			[
-				`build ${size} records, every page (OG images from cache)`,
-				fmt(b.warm.seconds, 's'),
-				size === 10_000 ? '≤ 90 s' : '—',
-			],
-			[
-				'  peak RSS (build + children)',
-				mb(b.warm.peakTreeRssMb),
-				size <= 10_000 ? '≤ 4 GB' : 'no OOM',
-			],
-			['  per record', fmt((b.warm.seconds * 1000) / size, 'ms'), '—'],
-			['  of which Pagefind indexing', fmt(b.warm.pagefindSeconds, 's'), '—'],
-			[
-				`rebuild after ${(b.changedShare * 100).toFixed(0)}% of entries changed (incremental)`,
-				fmt(b.rebuild.seconds, 's'),
-				'≤ 20% of cold',
-			],
-			[
-				'  as a share of the cold build / of the full build',
-				`${ratio(b.rebuild.seconds, b.cold.seconds)} / ${ratio(b.rebuild.seconds, b.warm.seconds)}`,
-				'≤ 20%',
-			],
-			['  dist/ per record', fmt(b.distBytes / size / 1024, 'KB'), '—'],
+			['  peak RSS (build + children)', mb(b.cold.peakTreeRssMb), memoryBudget],
 		);
+		if (!b.warm) rows.push(['  of which Pagefind indexing', fmt(b.cold.pagefindSeconds, 's'), '—']);
+		if (b.warm)
+			rows.push(
+				[
+					`build ${size} records, every page (OG images from cache)`,
+					fmt(b.warm.seconds, 's'),
+					size === 10_000 ? '≤ 90 s' : '—',
+				],
+				['  peak RSS (build + children)', mb(b.warm.peakTreeRssMb), memoryBudget],
+				['  per record', fmt((b.warm.seconds * 1000) / size, 'ms'), '—'],
+				['  of which Pagefind indexing', fmt(b.warm.pagefindSeconds, 's'), '—'],
+			);
+		if (b.rebuild)
+			rows.push(
+				[
+					`rebuild after ${(b.changedShare * 100).toFixed(0)}% of entries changed (incremental)`,
+					fmt(b.rebuild.seconds, 's'),
+					'≤ 20% of cold',
+				],
+				[
+					'  as a share of the cold build' + (b.warm ? ' / of the full build' : ''),
+					ratio(b.rebuild.seconds, b.cold.seconds) +
+						(b.warm ? ` / ${ratio(b.rebuild.seconds, b.warm.seconds)}` : ''),
+					'≤ 20%',
+				],
+			);
+		rows.push(['  dist/ per record', fmt(b.distBytes / size / 1024, 'KB'), '—']);
 	}
 }
 
