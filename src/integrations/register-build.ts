@@ -7,6 +7,7 @@ import { resolveDataDir } from '../lib/cli/data-dir.ts';
 import { commitPlan, readPendingPlan, recordFiles } from '../lib/site/build-plan.ts';
 import { writeRecordAssets } from '../lib/site/record-assets.ts';
 import { registerFromDisk } from '../lib/site/register-from-disk.ts';
+import { takeSharedRegister } from '../lib/site/shared-register.ts';
 
 /** Folders that hold one file (or folder) per record, by the URL contract. */
 const RECORD_DIRS = ['records', 'api/v1/records', 'badges', 'og'];
@@ -89,10 +90,13 @@ export function registerBuild(): AstroIntegration {
 				const outDir = fileURLToPath(dir);
 				const reused = new Set(readPendingPlan()?.reused ?? []);
 				const loading = performance.now();
-				const register = await registerFromDisk(resolveDataDir(), {
-					allowPrivate: process.env.C0MM0_ALLOW_PRIVATE === '1',
-				});
-				const loaded = seconds(loading);
+				const shared = takeSharedRegister();
+				const register = shared
+					? await shared
+					: await registerFromDisk(resolveDataDir(), {
+							allowPrivate: process.env.C0MM0_ALLOW_PRIVATE === '1',
+						});
+				const loaded = `${seconds(loading)} s${shared ? ' (shared with the pages)' : ' (from disk)'}`;
 				const toWrite = new Set(register.records.filter((r) => !reused.has(r.id)).map((r) => r.id));
 				const writing = performance.now();
 				const assets = await writeRecordAssets(
@@ -103,7 +107,7 @@ export function registerBuild(): AstroIntegration {
 				);
 				for (const clash of assets.clashes) logger.warn(clash);
 				logger.info(
-					`loaded ${register.records.length} record(s) in ${loaded} s; wrote ${assets.files} file(s) (JSON, badges, OG images; ${assets.ogDrawn} image(s) drawn) in ${seconds(writing)} s`,
+					`loaded ${register.records.length} record(s) in ${loaded}; wrote ${assets.files} file(s) (JSON, badges, OG images; ${assets.ogDrawn} image(s) drawn) in ${seconds(writing)} s`,
 				);
 				commitPlan();
 				const sweeping = performance.now();

@@ -54,6 +54,8 @@ describe('incremental builds', () => {
 	it('renders everything the first time', async () => {
 		const first = await build();
 		expect(first).toMatchObject({ kept: 0, rendered: 2 });
+		// One register per build: the file-writing step reuses the one the pages were rendered from.
+		expect(first.stdout).toContain('(shared with the pages)');
 		for (const file of [
 			'records/fr-test-api/index.html',
 			'api/v1/records/fr-test-api.json',

@@ -4,6 +4,7 @@ import { renderDescription } from '../markdown/description.ts';
 import { assembleRegister, loadMeasurements, type Register } from './assemble-register.ts';
 import { planRecords } from './build-plan.ts';
 import { recordKeys } from './render-key.ts';
+import { shareRegister } from './shared-register.ts';
 
 export type { Facet, RecordHistory, Register, RegisterRecord } from './assemble-register.ts';
 export { HISTORY_NIGHTS } from './assemble-register.ts';
@@ -43,6 +44,9 @@ let register: Promise<Register> | undefined;
 
 /** The whole register, loaded once per build and shared by every page and endpoint. */
 export function getRegister(): Promise<Register> {
-	register ??= buildRegister();
+	if (!register) {
+		register = buildRegister();
+		shareRegister(register);
+	}
 	return register;
 }
