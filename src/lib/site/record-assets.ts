@@ -15,6 +15,8 @@ import type { Register } from './assemble-register.ts';
 import { badgeEndpointPath, ogPath, recordJsonPath } from './config.ts';
 import { recordDocument } from './record-json.ts';
 
+type FileData = string | PngBytes;
+
 export interface AssetReport {
 	files: number;
 	ogDrawn: number;
@@ -39,8 +41,9 @@ export async function writeRecordAssets(
 	const pending: Promise<void>[] = [];
 	let files = 0;
 	// Many writes in flight: on the disks builds run on, parallel small writes finish several
-	// times faster than one after another.
-	const write = (path: string, data: string | PngBytes) => {
+	// times faster than one after another. Each file's content is made inside its turn, so memory
+	// holds the files in flight, not all of them (at 100,000 records, gigabytes of JSON and PNG).
+	const write = (path: string, content: () => FileData | Promise<FileData>) => {
 		const file = join(outDir, path);
 		const dir = dirname(file);
 		let ready = made.get(dir);
@@ -50,6 +53,7 @@ export async function writeRecordAssets(
 		}
 		pending.push(
 			limit(async () => {
+				const data = await content();
 				await ready;
 				await writeFile(file, data);
 				files += 1;
@@ -58,14 +62,17 @@ export async function writeRecordAssets(
 	};
 
 	for (const record of records) {
-		write(recordJsonPath(record.id), JSON.stringify(recordDocument(record), null, 2));
-		write(badgeEndpointPath(record.id), JSON.stringify(shieldsEndpoint(badgeFactsOf(record))));
+		write(recordJsonPath(record.id), () => JSON.stringify(recordDocument(record), null, 2));
+		write(badgeEndpointPath(record.id), () =>
+			JSON.stringify(shieldsEndpoint(badgeFactsOf(record))),
+		);
 	}
 	const wanted = new Set(records.map((r) => r.id));
 	const { files: badges, clashes } = badgeFiles(register.records.map((r) => r.id));
 	for (const badge of badges) {
 		const record = wanted.has(badge.id) ? register.byId.get(badge.id) : undefined;
-		if (record) write(`/badges/${badge.name}.svg`, badgeSvg(badgeFactsOf(record), badge.variant));
+		if (record)
+			write(`/badges/${badge.name}.svg`, () => badgeSvg(badgeFactsOf(record), badge.variant));
 	}
 
 	const fonts = await loadOgFonts();
@@ -78,15 +85,15 @@ export async function writeRecordAssets(
 		});
 		const skip = skipRecordOgImages();
 		const cards = skip ? [] : records.map((r) => ({ id: r.id, card: ogCardOf(r) }));
+		// Every missing card goes to the worker pool now; each image is fetched in its write's turn
+		// (drawn cards are in the cache by then, or still being drawn).
 		await images.prefetch([defaultOgCard(), ...cards.map((c) => c.card)]);
-		write('/og/default.png', await images.image(defaultOgCard()));
+		write('/og/default.png', () => images.image(defaultOgCard()));
 		if (skip) {
 			const placeholder = await placeholderOgPng();
-			for (const record of records) write(ogPath(record.id), placeholder);
+			for (const record of records) write(ogPath(record.id), () => placeholder);
 		} else {
-			await Promise.all(
-				cards.map(({ id, card }) => images.image(card).then((png) => write(ogPath(id), png))),
-			);
+			for (const { id, card } of cards) write(ogPath(id), () => images.image(card));
 		}
 		await Promise.all(pending);
 		return { files, ogDrawn: images.stats.renders, clashes };
