@@ -8,8 +8,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { relative, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadCatalog } from '../src/lib/catalog/load-catalog.ts';
+import { parseCommandLine } from '../src/lib/cli/command-line.ts';
 import { resolveDataDir } from '../src/lib/cli/data-dir.ts';
 import { changedEntryIds, parseNameStatus } from '../src/lib/contrib/changed-entries.ts';
 
@@ -26,33 +26,15 @@ function fail(message: string): never {
 	process.exit(1);
 }
 
-let values: {
-	base?: string | undefined;
-	head?: string | undefined;
-	'data-dir'?: string | undefined;
-	'valid-only'?: boolean | undefined;
-	'allow-private'?: boolean | undefined;
-	help?: boolean | undefined;
-};
-try {
-	({ values } = parseArgs({
-		options: {
-			base: { type: 'string' },
-			head: { type: 'string', default: 'HEAD' },
-			'data-dir': { type: 'string' },
-			'valid-only': { type: 'boolean', default: false },
-			'allow-private': { type: 'boolean', default: false },
-			help: { type: 'boolean', short: 'h', default: false },
-		},
-	}));
-} catch (error) {
-	fail(`${(error as Error).message}\n\n${USAGE}`);
-}
-
-if (values.help) {
-	console.log(USAGE);
-	process.exit(0);
-}
+const { values } = parseCommandLine('changed-entries', USAGE, {
+	options: {
+		base: { type: 'string' },
+		head: { type: 'string', default: 'HEAD' },
+		'data-dir': { type: 'string' },
+		'valid-only': { type: 'boolean', default: false },
+		'allow-private': { type: 'boolean', default: false },
+	},
+});
 const base = values.base;
 const head = values.head ?? 'HEAD';
 if (!base) fail(`--base is required — pass the commit to compare with\n\n${USAGE}`);

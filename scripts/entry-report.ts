@@ -7,9 +7,9 @@
  * `npm run verify -- --only … --out DIR` wrote), else from the data dir.
  */
 import { basename, dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadCatalog } from '../src/lib/catalog/load-catalog.ts';
 import { displayPath, type Problem } from '../src/lib/catalog/problem.ts';
+import { parseCommandLine } from '../src/lib/cli/command-line.ts';
 import { resolveDataDir } from '../src/lib/cli/data-dir.ts';
 import { type EntryReport, renderEntryCheck } from '../src/lib/contrib/entry-report.ts';
 import { scoreRecord } from '../src/lib/score/score-record.ts';
@@ -22,31 +22,14 @@ const USAGE = `Usage: npm run --silent entry-report -- --ids ID,ID [options]
   --verify-out DIR   folder a verify run wrote with --out (default: the data dir)
   --allow-private    accept loopback/private URLs (local test catalogs only)`;
 
-let values: {
-	ids?: string | undefined;
-	'data-dir'?: string | undefined;
-	'verify-out'?: string | undefined;
-	'allow-private'?: boolean | undefined;
-	help?: boolean | undefined;
-};
-try {
-	({ values } = parseArgs({
-		options: {
-			ids: { type: 'string', default: '' },
-			'data-dir': { type: 'string' },
-			'verify-out': { type: 'string' },
-			'allow-private': { type: 'boolean', default: false },
-			help: { type: 'boolean', short: 'h', default: false },
-		},
-	}));
-} catch (error) {
-	console.error(`entry-report: ${(error as Error).message}\n\n${USAGE}`);
-	process.exit(1);
-}
-if (values.help) {
-	console.log(USAGE);
-	process.exit(0);
-}
+const { values } = parseCommandLine('entry-report', USAGE, {
+	options: {
+		ids: { type: 'string', default: '' },
+		'data-dir': { type: 'string' },
+		'verify-out': { type: 'string' },
+		'allow-private': { type: 'boolean', default: false },
+	},
+});
 
 const ids = [
 	...new Set(

@@ -8,9 +8,9 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadPublishers } from '../src/lib/catalog/load-publishers.ts';
 import { displayPath } from '../src/lib/catalog/problem.ts';
+import { parseCommandLine } from '../src/lib/cli/command-line.ts';
 import { resolveDataDir } from '../src/lib/cli/data-dir.ts';
 import { countryFromHost, draftEntry, publishersForHost } from '../src/lib/contrib/draft-entry.ts';
 import { classifyDocument } from '../src/lib/contrib/source-document.ts';
@@ -37,30 +37,16 @@ function fail(message: string): never {
 	process.exit(1);
 }
 
-let parsedArgs: ReturnType<typeof parse>;
-function parse() {
-	return parseArgs({
-		allowPositionals: true,
-		options: {
-			country: { type: 'string' },
-			publisher: { type: 'string' },
-			id: { type: 'string' },
-			'data-dir': { type: 'string' },
-			'allow-private': { type: 'boolean', default: false },
-			help: { type: 'boolean', short: 'h', default: false },
-		},
-	});
-}
-try {
-	parsedArgs = parse();
-} catch (error) {
-	fail(`${(error as Error).message}\n\n${USAGE}`);
-}
-const { values, positionals } = parsedArgs;
-if (values.help) {
-	console.log(USAGE);
-	process.exit(0);
-}
+const { values, positionals } = parseCommandLine('new-entry', USAGE, {
+	allowPositionals: true,
+	options: {
+		country: { type: 'string' },
+		publisher: { type: 'string' },
+		id: { type: 'string' },
+		'data-dir': { type: 'string' },
+		'allow-private': { type: 'boolean', default: false },
+	},
+});
 if (positionals.length !== 1) fail(`give exactly one URL\n\n${USAGE}`);
 const input = positionals[0] ?? '';
 let url: URL;

@@ -8,8 +8,8 @@
  */
 
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatProblem } from '../src/lib/catalog/problem.ts';
+import { parseCommandLine } from '../src/lib/cli/command-line.ts';
 import { resolveDataDir } from '../src/lib/cli/data-dir.ts';
 import { consoleReporter } from '../src/lib/verify/report.ts';
 import { runVerify, UsageError } from '../src/lib/verify/run-verify.ts';
@@ -25,31 +25,17 @@ const USAGE = `Usage: npm run verify -- [options]
   --allow-private    allow loopback/private addresses (loopback tests only); skips the canary unless --canary is given
   --canary URL       a public URL proving the network works (repeatable; default: well-known public pages)`;
 
-let values: ReturnType<
-	typeof parseArgs<{ options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> }>
->['values'];
-try {
-	({ values } = parseArgs({
-		options: {
-			'data-dir': { type: 'string' },
-			out: { type: 'string' },
-			only: { type: 'string' },
-			shard: { type: 'string' },
-			concurrency: { type: 'string' },
-			'allow-private': { type: 'boolean' },
-			canary: { type: 'string', multiple: true },
-			help: { type: 'boolean' },
-		},
-	}));
-} catch (error) {
-	console.error(`${(error as Error).message}\n\n${USAGE}`);
-	process.exit(1);
-}
-
-if (values.help) {
-	console.log(USAGE);
-	process.exit(0);
-}
+const { values } = parseCommandLine('verify', USAGE, {
+	options: {
+		'data-dir': { type: 'string' },
+		out: { type: 'string' },
+		only: { type: 'string' },
+		shard: { type: 'string' },
+		concurrency: { type: 'string' },
+		'allow-private': { type: 'boolean' },
+		canary: { type: 'string', multiple: true },
+	},
+});
 
 function fail(message: string): never {
 	console.error(`verify: ${message}`);
