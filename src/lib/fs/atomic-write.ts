@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
  */
 export async function writeFileAtomic(
 	path: string,
-	text: string,
+	text: string | Uint8Array,
 	options: { createDir?: boolean } = {},
 ): Promise<void> {
 	if (options.createDir !== false) await mkdir(dirname(path), { recursive: true });

@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../fs/atomic-write.ts';
 import type { OgCard } from './og-card.ts';
 import type { PngBytes } from './og-pool.ts';
 
@@ -60,16 +61,7 @@ export async function touchCachedOg(dir: string, key: string): Promise<boolean> 
 
 /** Stores a PNG atomically: concurrent builds sharing the cache never read half a file. */
 export async function writeCachedOg(dir: string, key: string, png: PngBytes): Promise<void> {
-	await mkdir(dir, { recursive: true });
-	const target = pathOf(dir, key);
-	const temporary = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-	try {
-		await writeFile(temporary, png);
-		await rename(temporary, target);
-	} catch (error) {
-		await rm(temporary, { force: true });
-		throw error;
-	}
+	await writeFileAtomic(pathOf(dir, key), png);
 }
 
 /** Images no build has used for this long are deleted: records changed or gone, old designs. */
