@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import pLimit from 'p-limit';
-import { badgeFactsOf } from '../badges/badge-facts.ts';
+import { type BadgeFacts, badgeFactsOf } from '../badges/badge-facts.ts';
 import { badgeFiles } from '../badges/badge-paths.ts';
 import { badgeSvg } from '../badges/badge-svg.ts';
 import { shieldsEndpoint } from '../badges/shields-endpoint.ts';
@@ -61,18 +61,18 @@ export async function writeRecordAssets(
 		);
 	};
 
+	// A record's badge facts, worked out once for its endpoint and its three badges.
+	const facts = new Map<string, BadgeFacts>();
 	for (const record of records) {
+		const badgeFacts = badgeFactsOf(record);
+		facts.set(record.id, badgeFacts);
 		write(recordJsonPath(record.id), () => JSON.stringify(recordDocument(record), null, 2));
-		write(badgeEndpointPath(record.id), () =>
-			JSON.stringify(shieldsEndpoint(badgeFactsOf(record))),
-		);
+		write(badgeEndpointPath(record.id), () => JSON.stringify(shieldsEndpoint(badgeFacts)));
 	}
-	const wanted = new Set(records.map((r) => r.id));
 	const { files: badges, clashes } = badgeFiles(register.records.map((r) => r.id));
 	for (const badge of badges) {
-		const record = wanted.has(badge.id) ? register.byId.get(badge.id) : undefined;
-		if (record)
-			write(`/badges/${badge.name}.svg`, () => badgeSvg(badgeFactsOf(record), badge.variant));
+		const badgeFacts = facts.get(badge.id);
+		if (badgeFacts) write(`/badges/${badge.name}.svg`, () => badgeSvg(badgeFacts, badge.variant));
 	}
 
 	const fonts = await loadOgFonts();
