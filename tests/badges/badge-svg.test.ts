@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { STATE_COLORS } from '../../src/lib/badges/badge-colors.ts';
+import { BADGE_HEX, STATE_COLORS } from '../../src/lib/badges/badge-colors.ts';
 import { BADGE_VARIANTS } from '../../src/lib/badges/badge-content.ts';
 import type { BadgeState } from '../../src/lib/badges/badge-facts.ts';
 import { BADGE_TITLE_MAX, badgeSvg, withAccessibleName } from '../../src/lib/badges/badge-svg.ts';
@@ -9,17 +9,6 @@ import { facts, HOSTILE_TITLES } from './facts.ts';
 
 const STATES: BadgeState[] = ['up', 'degraded', 'down', 'inconclusive', 'unverified'];
 const BUDGET = 2048;
-
-/** Colours as badge-maker draws them (its lib/color.js). */
-const DRAWN = {
-	brightgreen: '#4b0',
-	green: '#67ac09',
-	yellowgreen: '#95991a',
-	yellow: '#d8b800',
-	orange: '#ea7233',
-	red: '#dd4343',
-	lightgrey: '#939393',
-} as const;
 
 /** XML 1.0 `Char`: anything else makes the document not well-formed, escaped or not. */
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
@@ -87,9 +76,10 @@ describe('badge SVGs', () => {
 					expectWellFormedBadge(badgeSvg(facts({ state, band }), variant));
 				});
 			}
+			// The fill badge-maker drew must be the hex the OG cards use for the same state.
 			it(`colours the status badge of a ${state}, ${band} record ${STATE_COLORS[state][band]}`, () => {
 				const svg = badgeSvg(facts({ state, band }), 'status');
-				expect(messageFill(svg)).toBe(DRAWN[STATE_COLORS[state][band]]);
+				expect(messageFill(svg)).toBe(BADGE_HEX[STATE_COLORS[state][band]]);
 			});
 		}
 	}
