@@ -4,10 +4,10 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { resolveDataDir } from '../lib/cli/data-dir.ts';
+import { registerFromDisk } from '../lib/register/register-from-disk.ts';
+import { takeSharedRegister } from '../lib/register/shared-register.ts';
 import { commitPlan, readPendingPlan, recordFiles } from '../lib/site/build-plan.ts';
 import { writeRecordAssets } from '../lib/site/record-assets.ts';
-import { registerFromDisk } from '../lib/site/register-from-disk.ts';
-import { takeSharedRegister } from '../lib/site/shared-register.ts';
 
 /** Folders that hold one file (or folder) per record, by the URL contract. */
 const RECORD_DIRS = ['records', 'api/v1/records', 'badges', 'og'];

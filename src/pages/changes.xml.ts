@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
+import { SITE_URL } from '../lib/register/urls.ts';
 import { changeFeedItems } from '../lib/site/change-feed.ts';
-import { SITE_URL } from '../lib/site/config.ts';
 import { getRegister } from '../lib/site/register.ts';
 
 /** `/changes.xml`: an RSS feed of what changed — records going down or up, schemas changing. */

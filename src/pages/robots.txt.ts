@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { SITE_URL } from '../lib/site/config.ts';
+import { SITE_URL } from '../lib/register/urls.ts';
 
 export const GET: APIRoute = () =>
 	new Response(`User-agent: *\nAllow: /\n\nSitemap: ${SITE_URL}/sitemap-index.xml\n`, {

@@ -1,5 +1,22 @@
 import { z } from 'zod';
-import { ERROR_CODES } from '../lib/verify/errors.ts';
+
+/** Short codes for why a URL could not be fetched; they appear in snapshots and on the site. */
+export const ERROR_CODES = [
+	'timeout',
+	'dns',
+	'refused',
+	'reset',
+	'tls',
+	'too-many-redirects',
+	'bad-redirect',
+	'too-large',
+	'blocked-address',
+	'bad-url',
+	'protocol',
+	'unknown',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const OUTCOMES = ['up', 'degraded', 'down', 'inconclusive'] as const;
 export const OutcomeSchema = z.enum(OUTCOMES);

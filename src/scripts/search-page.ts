@@ -10,6 +10,8 @@
  * own card markup, counts facets exactly (see updateCounts) and loads the filter data only when
  * someone reaches for the filters (see startCounting).
  */
+
+import { OUTCOME_LABELS } from '../lib/register/labels.ts';
 import type {
 	FilterCounts,
 	PagefindApi,
@@ -26,7 +28,6 @@ import {
 	type SearchState,
 	searchQueryString,
 } from '../lib/search/search-params.ts';
-import { OUTCOME_LABELS } from '../lib/site/format.ts';
 
 const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 250;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { badgeFiles } from '../../src/lib/badges/badge-paths.ts';
-import { badgePath } from '../../src/lib/site/config.ts';
+import { badgePath } from '../../src/lib/register/urls.ts';
 
 describe('badgeFiles', () => {
 	it('lists three badges per record, named as the URL contract says', () => {

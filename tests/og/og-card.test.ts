@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { badgeFactsOf } from '../../src/lib/badges/badge-facts.ts';
 import { OG_TITLE_MAX, ogCardOf } from '../../src/lib/og/og-card.ts';
+import type { RegisterRecord } from '../../src/lib/register/assemble-register.ts';
+import { SITE_URL } from '../../src/lib/register/urls.ts';
 import { scoreRecord } from '../../src/lib/score/score-record.ts';
-import { SITE_URL } from '../../src/lib/site/config.ts';
-import type { RegisterRecord } from '../../src/lib/site/register.ts';
 import { API, input, PUBLISHER, snapshot } from '../helpers/score-fixtures.ts';
 
 /** The parts of a register record that badges and cards read. */

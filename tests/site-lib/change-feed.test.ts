@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { RegisterRecord } from '../../src/lib/register/assemble-register.ts';
 import { changeFeedItems } from '../../src/lib/site/change-feed.ts';
-import type { RegisterRecord } from '../../src/lib/site/register.ts';
 import type { Change } from '../../src/schemas/history.ts';
 
 const at = (day: number) => `2026-11-${String(day).padStart(2, '0')}T02:00:00.000Z`;

@@ -8,7 +8,7 @@ import {
 	MAX_FIELD_DEPTH,
 	MAX_FIELDS,
 	MAX_PARAMETERS,
-} from '../../src/lib/verify/spec/extract-schema.ts';
+} from '../../src/lib/verify/openapi/extract-schema.ts';
 
 type Doc = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VERIFY_DEFAULTS } from '../../src/lib/verify/constants.ts';
-import { createSpecPool } from '../../src/lib/verify/spec/spec-pool.ts';
+import { createSpecPool } from '../../src/lib/verify/openapi/spec-pool.ts';
 import { SWAGGER2_SPEC } from '../helpers/fake-internet.ts';
 
 /** A large but valid spec: many operations with big inline schemas. */

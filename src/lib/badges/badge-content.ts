@@ -1,4 +1,4 @@
-import { percent } from '../site/format.ts';
+import { percent } from '../register/labels.ts';
 import { BAND_COLORS, type BadgeColor, STATE_COLORS, uptimeColor } from './badge-colors.ts';
 import type { BadgeFacts, BadgeState } from './badge-facts.ts';
 

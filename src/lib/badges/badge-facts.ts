@@ -1,6 +1,6 @@
 import type { Outcome } from '../../schemas/snapshot.ts';
+import type { RegisterRecord } from '../register/assemble-register.ts';
 import type { Band } from '../score/constants.ts';
-import type { RegisterRecord } from '../site/register.ts';
 
 /** What a badge reports: the latest outcome, or `unverified` when the record was never checked. */
 export type BadgeState = Outcome | 'unverified';

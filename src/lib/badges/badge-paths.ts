@@ -1,4 +1,4 @@
-import { badgePath } from '../site/config.ts';
+import { badgePath } from '../register/urls.ts';
 import { BADGE_VARIANTS, type BadgeVariant } from './badge-content.ts';
 
 export interface BadgeFile {

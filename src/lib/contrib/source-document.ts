@@ -1,4 +1,4 @@
-import { parseSpecText } from '../verify/spec/parse-spec-text.ts';
+import { parseSpecText } from '../verify/openapi/parse-spec-text.ts';
 
 /**
  * Recognising the document a contributor points `npm run new-entry` at, and reading what an

@@ -1,9 +1,9 @@
 import type { BadgeState } from '../badges/badge-facts.ts';
 import { truncateText } from '../badges/safe-text.ts';
+import type { RegisterRecord } from '../register/assemble-register.ts';
+import { kindLabel } from '../register/labels.ts';
+import { SITE_URL } from '../register/urls.ts';
 import type { Band } from '../score/constants.ts';
-import { SITE_URL } from '../site/config.ts';
-import { kindLabel } from '../site/format.ts';
-import type { RegisterRecord } from '../site/register.ts';
 import { countryName } from '../vocab/countries.ts';
 
 /**

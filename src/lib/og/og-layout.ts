@@ -1,5 +1,5 @@
 import { BADGE_HEX, STATE_COLORS } from '../badges/badge-colors.ts';
-import { OUTCOME_LABELS } from '../site/format.ts';
+import { OUTCOME_LABELS } from '../register/labels.ts';
 import type { OgCard } from './og-card.ts';
 
 export const OG_WIDTH = 1200;

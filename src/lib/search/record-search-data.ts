@@ -1,6 +1,6 @@
+import type { RegisterRecord } from '../register/assemble-register.ts';
+import { ACCESS_LABELS, kindLabel, OUTCOME_LABELS } from '../register/labels.ts';
 import { BANDS } from '../score/constants.ts';
-import { ACCESS_LABELS, kindLabel, OUTCOME_LABELS } from '../site/format.ts';
-import type { RegisterRecord } from '../site/register.ts';
 import { countryName } from '../vocab/countries.ts';
 import { describeLicence } from '../vocab/licences.ts';
 import { themeName } from '../vocab/themes.ts';

@@ -1,4 +1,4 @@
-import { badgeEndpointPath, badgePath, recordPath, SITE_URL } from './config.ts';
+import { badgeEndpointPath, badgePath, recordPath, SITE_URL } from '../register/urls.ts';
 
 function escapeHtml(text: string): string {
 	return text

@@ -1,7 +1,7 @@
 import type { Change } from '../../schemas/history.ts';
-import type { Register } from './assemble-register.ts';
-import { recordPath } from './config.ts';
-import { OUTCOME_LABELS } from './format.ts';
+import type { Register } from '../register/assemble-register.ts';
+import { OUTCOME_LABELS } from '../register/labels.ts';
+import { recordPath } from '../register/urls.ts';
 
 /** Items of the changes feed: the newest first, first checks left out (they are not news). */
 export const FEED_ITEMS = 100;

@@ -1,6 +1,3 @@
-import type { Access } from '../../schemas/entry.ts';
-import type { Outcome } from '../../schemas/snapshot.ts';
-
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -23,29 +20,6 @@ export function utcTime(iso: string | Date): string {
 /** Whole days between two instants. */
 export function daysBetween(then: string | Date, now: Date): number {
 	return Math.floor((now.getTime() - new Date(then).getTime()) / DAY);
-}
-
-export const OUTCOME_LABELS: Record<Outcome | 'unverified', string> = {
-	up: 'Up',
-	degraded: 'Degraded',
-	down: 'Down',
-	inconclusive: 'Inconclusive',
-	unverified: 'Not yet verified',
-};
-
-export const ACCESS_LABELS: Record<Access, string> = {
-	open: 'Open access',
-	key: 'Key required',
-	oauth2: 'OAuth 2.0',
-	restricted: 'Restricted access',
-};
-
-export function kindLabel(kind: 'api' | 'dataset'): string {
-	return kind === 'api' ? 'API' : 'Dataset';
-}
-
-export function percent(ratio: number | null): string {
-	return ratio === null ? '—' : `${(Math.round(ratio * 1000) / 10).toFixed(1)}%`;
 }
 
 /** JSON for a <script type="application/ld+json"> block: `<` escaped so no text can close the tag. */

@@ -11,8 +11,8 @@ import { createOgImages } from '../og/og-images.ts';
 import { placeholderOgPng } from '../og/og-placeholder.ts';
 import { createOgPool, type PngBytes } from '../og/og-pool.ts';
 import { ogCacheDir, skipRecordOgImages } from '../og/site-og-images.ts';
-import type { Register } from './assemble-register.ts';
-import { badgeEndpointPath, ogPath, recordJsonPath } from './config.ts';
+import type { Register } from '../register/assemble-register.ts';
+import { badgeEndpointPath, ogPath, recordJsonPath } from '../register/urls.ts';
 import { recordDocument } from './record-json.ts';
 
 type FileData = string | PngBytes;

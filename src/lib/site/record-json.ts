@@ -1,6 +1,13 @@
+import type { RegisterRecord } from '../register/assemble-register.ts';
+import {
+	badgePath,
+	ogPath,
+	recordJsonPath,
+	recordPath,
+	SITE_URL,
+	sourceUrl,
+} from '../register/urls.ts';
 import { describeLicence } from '../vocab/licences.ts';
-import { badgePath, ogPath, recordJsonPath, recordPath, SITE_URL, sourceUrl } from './config.ts';
-import type { RegisterRecord } from './register.ts';
 
 const absolute = (path: string) => `${SITE_URL}${path}`;
 

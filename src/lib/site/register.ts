@@ -1,13 +1,14 @@
 import { getCollection } from 'astro:content';
 import { resolveDataDir } from '../cli/data-dir.ts';
 import { renderDescription } from '../markdown/description.ts';
-import { assembleRegister, loadMeasurements, type Register } from './assemble-register.ts';
+import {
+	assembleRegister,
+	loadMeasurements,
+	type Register,
+} from '../register/assemble-register.ts';
+import { shareRegister } from '../register/shared-register.ts';
 import { planRecords } from './build-plan.ts';
 import { recordKeys } from './render-key.ts';
-import { shareRegister } from './shared-register.ts';
-
-export type { Facet, RecordHistory, Register, RegisterRecord } from './assemble-register.ts';
-export { HISTORY_NIGHTS } from './assemble-register.ts';
 
 async function buildRegister(): Promise<Register> {
 	const builtAt = new Date();

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPOSITORY_BRANCH, REPOSITORY_URL, SITE_URL } from './config.ts';
+import { REPOSITORY_BRANCH, REPOSITORY_URL, SITE_URL } from '../register/urls.ts';
 
 /** Files whose content shapes every page: a change to any of them re-renders the whole site. */
 const TEMPLATE_INPUTS = ['src', 'public', 'package-lock.json', 'astro.config.mjs'];

@@ -1,7 +1,7 @@
+import type { RegisterRecord } from '../register/assemble-register.ts';
+import { recordPath, SITE_URL } from '../register/urls.ts';
 import { describeLicence } from '../vocab/licences.ts';
 import { themeName } from '../vocab/themes.ts';
-import { recordPath, SITE_URL } from './config.ts';
-import type { RegisterRecord } from './register.ts';
 
 /** schema.org description of a record: `WebAPI` for APIs, `Dataset` for datasets. */
 export function recordJsonLd(record: RegisterRecord): Record<string, unknown> {

@@ -1,20 +1,4 @@
-/** Short codes for why a URL could not be fetched; they appear in snapshots and on the site. */
-export const ERROR_CODES = [
-	'timeout',
-	'dns',
-	'refused',
-	'reset',
-	'tls',
-	'too-many-redirects',
-	'bad-redirect',
-	'too-large',
-	'blocked-address',
-	'bad-url',
-	'protocol',
-	'unknown',
-] as const;
-
-export type ErrorCode = (typeof ERROR_CODES)[number];
+import type { ErrorCode } from '../../schemas/snapshot.ts';
 
 /** What each code means, for the methodology page and the record page. */
 export const ERROR_MEANINGS: Record<ErrorCode, string> = {

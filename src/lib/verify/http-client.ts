@@ -1,13 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { Agent, type Dispatcher, interceptors, request } from 'undici';
+import type { ErrorCode } from '../../schemas/snapshot.ts';
 import {
 	TRANSIENT_ERROR_CODES,
 	TRANSIENT_STATUS_CODES,
 	USER_AGENT,
 	type VerifyLimits,
 } from './constants.ts';
-import { classifyError, type ErrorCode, FetchError } from './errors.ts';
+import { classifyError, FetchError } from './errors.ts';
 import { type CertificateInfo, guardedConnector } from './guarded-connector.ts';
 
 export interface HttpClientOptions {

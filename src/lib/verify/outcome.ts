@@ -1,6 +1,6 @@
 import type { Access } from '../../schemas/entry.ts';
-import type { Check, CheckTarget, Outcome } from '../../schemas/snapshot.ts';
-import { ERROR_MEANINGS, type ErrorCode } from './errors.ts';
+import type { Check, CheckTarget, ErrorCode, Outcome } from '../../schemas/snapshot.ts';
+import { ERROR_MEANINGS } from './errors.ts';
 
 /**
  * What each outcome means — the one definition, used by the verifier, the site and the

@@ -21,6 +21,7 @@ import { checkNetwork } from './canary.ts';
 import { diffSnapshots } from './changes.ts';
 import { DEFAULT_CANARIES, VERIFY_DEFAULTS, type VerifyLimits } from './constants.ts';
 import { createHttpClient } from './http-client.ts';
+import { createSpecPool } from './openapi/spec-pool.ts';
 import {
 	buildReport,
 	type RecordSummary,
@@ -31,7 +32,6 @@ import {
 } from './report.ts';
 import { findCommonFailure } from './sanity.ts';
 import { formatShard, inShard, type Shard } from './shard.ts';
-import { createSpecPool } from './spec/spec-pool.ts';
 import { type RecordContext, verifyRecord } from './verify-record.ts';
 
 export interface VerifyOptions {

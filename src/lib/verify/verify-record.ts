@@ -1,10 +1,10 @@
 import type { Entry } from '../../schemas/entry.ts';
 import type { Publisher } from '../../schemas/publisher.ts';
 import type { Check, CheckTarget, Snapshot } from '../../schemas/snapshot.ts';
+import { captureSpec, type SpecContext } from './openapi/capture-spec.ts';
 import { combineChecks } from './outcome.ts';
 import { type ProbeResult, probeUrl } from './probe.ts';
 import { checkProofs, type ProofContext } from './proofs.ts';
-import { captureSpec, type SpecContext } from './spec/capture-spec.ts';
 
 export interface RecordContext extends SpecContext {
 	proofs: ProofContext;
