@@ -15,6 +15,7 @@ export const TITLE_MAX = 120;
 export const SUMMARY_MIN = 20;
 export const SUMMARY_MAX = 200;
 export const DESCRIPTION_MAX = 6000;
+export const ACCESS_NOTE_MAX = 300;
 
 /** `<cc>-<slug>`: the record's country code in lower case, then a slug. Stable forever. */
 export const EntryIdSchema = z
@@ -151,6 +152,19 @@ const entryShape = {
 			'SPDX licence id (e.g. etalab-2.0, CC-BY-4.0, ODbL-1.0, OGL-UK-3.0, DL-DE-BY-2.0) or LicenseRef-<name>.',
 		examples: ['etalab-2.0'],
 	}),
+	accessNote: z
+		.string()
+		.trim()
+		.min(10, 'is too short — say who may use it and how access is granted')
+		.max(
+			ACCESS_NOTE_MAX,
+			`is longer than ${ACCESS_NOTE_MAX} characters — keep who may use it and how to get access; move the rest to the description`,
+		)
+		.optional()
+		.meta({
+			description: `Who may use it and how access is granted, in plain text (at most ${ACCESS_NOTE_MAX} characters), in our own words.`,
+			examples: ['Reserved for public bodies, which request access through DataPass.'],
+		}),
 	terms: HttpUrlSchema.optional().meta({
 		description: 'Terms of use or conditions page.',
 	}),
@@ -209,6 +223,11 @@ export const ApiEntrySchema = z
 		baseUrl: HttpUrlSchema.optional().meta({
 			description: 'Base URL that API paths are appended to.',
 			examples: ['https://sandbox-api.piste.gouv.fr/piste/captchetat/v2'],
+		}),
+		productionUrl: HttpUrlSchema.optional().meta({
+			description:
+				'Production base URL, when `baseUrl` is a sandbox or test environment that a newcomer can try first.',
+			examples: ['https://api.piste.gouv.fr/piste/captchetat/v2'],
 		}),
 		spec: SpecSchema.optional(),
 	})

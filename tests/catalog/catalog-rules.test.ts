@@ -114,6 +114,21 @@ describe('catalog rules', () => {
 			'baseUrl: points at a private, loopback or link-local address (127.0.0.1, loopback) — link to the public address of the service',
 		],
 		[
+			'a production base URL on loopback',
+			{ productionUrl: 'http://127.0.0.1:9000/v2' },
+			'productionUrl: points at a private, loopback or link-local address (127.0.0.1, loopback) — link to the public address of the service',
+		],
+		[
+			'HTML in the access note',
+			{ accessNote: 'Ask <a href="https://evil.example.com">here</a> for a key' },
+			'accessNote: contains HTML markup — write plain text; markup is shown as typed, never rendered',
+		],
+		[
+			'an access note that is too long',
+			{ accessNote: 'z'.repeat(301) },
+			'accessNote: is longer than 300 characters — keep who may use it and how to get access; move the rest to the description',
+		],
+		[
 			'the cloud metadata address',
 			{ docs: 'http://169.254.169.254/latest/' },
 			'docs: points at a private, loopback or link-local address (169.254.169.254, link-local) — link to the public address of the service',

@@ -50,6 +50,25 @@ describe('the shipped catalog', () => {
 		});
 	});
 
+	it('carries the corrections of the catalog audit', () => {
+		const byId = (id: string) => catalog.entries.find((e) => e.id === id)?.data;
+		// Eurostat reuses its data under Commission Decision 2011/833/EU, not CC BY 4.0.
+		expect(byId('eu-eurostat-population-1-january')).toMatchObject({
+			licence: 'EC-Reuse-2011-833',
+		});
+		// CaptchEtat: sandbox base kept as on the launch card, production base and who may use it added.
+		expect(byId('fr-api-captchetat')).toMatchObject({
+			baseUrl: 'https://sandbox-api.piste.gouv.fr/piste/captchetat/v2',
+			productionUrl: 'https://api.piste.gouv.fr/piste/captchetat/v2',
+			accessNote: expect.stringContaining('DataPass'),
+		});
+		// RvIG's BRP API pages sit under /brp-api/overview/ and /brp-api/personen/.
+		expect(byId('nl-brp-api-personen')).toMatchObject({
+			homepage: 'https://developer.rvig.nl/brp-api/overview/',
+			docs: 'https://developer.rvig.nl/brp-api/personen/',
+		});
+	});
+
 	it('gives every entry a description', () => {
 		expect(catalog.entries.filter((e) => e.body.length < 80).map((e) => e.id)).toEqual([]);
 	});

@@ -89,8 +89,9 @@ export function checkEntry(entry: Entry, context: EntryContext): Problem[] {
 			problems.push(problem(file, field, MESSAGES.urlPlainHttp(), 'warning'));
 	}
 
-	for (const field of ['title', 'summary'] as const) {
-		if (HTML_TAG.test(entry[field])) problems.push(problem(file, field, MESSAGES.htmlInText()));
+	for (const field of ['title', 'summary', 'accessNote'] as const) {
+		if (HTML_TAG.test(entry[field] ?? ''))
+			problems.push(problem(file, field, MESSAGES.htmlInText()));
 	}
 	for (const [i, keyword] of (entry.keywords ?? []).entries()) {
 		if (HTML_TAG.test(keyword))

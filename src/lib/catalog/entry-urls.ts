@@ -28,6 +28,7 @@ export function entryUrls(entry: Entry): EntryUrl[] {
 	};
 	if (entry.kind === 'api') {
 		add('baseUrl', entry.baseUrl, 'base');
+		add('productionUrl', entry.productionUrl, 'base');
 		add('spec.url', entry.spec?.url, 'spec');
 	} else {
 		entry.distributions.forEach((d, i) => {

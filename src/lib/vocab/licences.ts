@@ -97,6 +97,14 @@ const NAMED_LICENCES: readonly Licence[] = [
 		url: 'https://joinup.ec.europa.eu/collection/eupl/eupl-text-eupl-12',
 		open: true,
 	},
+	{
+		// Eurostat's statistical data (and much Commission material) is reused under this decision,
+		// not under CC BY: reuse for any purpose with the source acknowledged.
+		id: 'EC-Reuse-2011-833',
+		name: 'Commission Decision 2011/833/EU on the reuse of Commission documents',
+		url: 'https://eur-lex.europa.eu/eli/dec/2011/833/oj',
+		open: true,
+	},
 	{ id: 'MIT', name: 'MIT License', url: 'https://opensource.org/license/mit', open: true },
 	{
 		id: 'Apache-2.0',
@@ -144,6 +152,8 @@ const LICENCE_ALIASES: Readonly<Record<string, string>> = {
 	nlod: 'NLOD-2.0',
 	iodl: 'IODL-2.0',
 	iodl20: 'IODL-2.0',
+	decision2011833eu: 'EC-Reuse-2011-833',
+	'2011833eu': 'EC-Reuse-2011-833',
 };
 
 const namedById = new Map(NAMED_LICENCES.map((licence) => [licence.id.toLowerCase(), licence]));
