@@ -1,7 +1,8 @@
+import { getRssString } from '@astrojs/rss';
 import type { Change } from '../../schemas/history.ts';
 import type { Register } from '../register/assemble-register.ts';
 import { OUTCOME_LABELS } from '../register/labels.ts';
-import { recordPath } from '../register/urls.ts';
+import { recordPath, SITE_URL } from '../register/urls.ts';
 
 /** Items of the changes feed: the newest first, first checks left out (they are not news). */
 export const FEED_ITEMS = 100;
@@ -46,4 +47,15 @@ export function changeFeedItems(register: Pick<Register, 'changes' | 'byId'>): F
 						: `${what}.`,
 			};
 		});
+}
+
+/** The whole `/changes.xml` document, built here rather than in the endpoint so tests can read it. */
+export function changeFeedXml(register: Pick<Register, 'changes' | 'byId'>): Promise<string> {
+	return getRssString({
+		title: 'c0mm0 — changes in the register',
+		description:
+			'European public APIs and datasets that went down, came back, or changed their schema, as checked every night.',
+		site: SITE_URL,
+		items: changeFeedItems(register),
+	});
 }
