@@ -104,6 +104,18 @@ export function readSnapshot(dataDir: string, id: string): SnapshotRead {
 	return { snapshot: parsed.data };
 }
 
+/** The ids of every snapshot file present, sorted; none when there is no snapshots folder. */
+export async function snapshotIds(dataDir: string): Promise<string[]> {
+	try {
+		return (await readdir(snapshotsDir(dataDir)))
+			.filter((f) => f.endsWith('.json'))
+			.map((f) => basename(f, '.json'))
+			.sort();
+	} catch {
+		return [];
+	}
+}
+
 /**
  * Reads the snapshots of the given ids (or of every file present). Corrupt files are reported by
  * name, left out and left alone; the caller decides what they mean — the build and `validate`
@@ -113,16 +125,7 @@ export async function readSnapshots(
 	dataDir: string,
 	ids?: readonly string[],
 ): Promise<{ snapshots: Map<string, Snapshot>; problems: Problem[] }> {
-	let wanted = ids;
-	if (!wanted) {
-		try {
-			wanted = (await readdir(snapshotsDir(dataDir)))
-				.filter((f) => f.endsWith('.json'))
-				.map((f) => basename(f, '.json'));
-		} catch {
-			wanted = [];
-		}
-	}
+	const wanted = ids ?? (await snapshotIds(dataDir));
 	const reads = wanted.map((id) => [id, readSnapshot(dataDir, id)] as const);
 	const snapshots = new Map<string, Snapshot>();
 	const problems: Problem[] = [];
