@@ -1,7 +1,8 @@
 /**
  * npm run validate [-- --data-dir D] [--allow-private] [--watch]
  *
- * Checks every catalog entry and publisher. Prints one line per problem,
+ * Checks every catalog entry and publisher, and that every stored snapshot and history night
+ * still reads through its schema. Prints one line per problem,
  * `<file>: <field>: <what is wrong> — <how to fix>`, and exits non-zero when there is any error.
  * Warnings are printed but do not fail.
  */
@@ -10,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { loadCatalog } from '../src/lib/catalog/load-catalog.ts';
 import { formatProblem, type Problem } from '../src/lib/catalog/problem.ts';
 import { resolveDataDir } from '../src/lib/cli/data-dir.ts';
+import { measurementProblems } from '../src/lib/state/measurement-problems.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -39,7 +41,9 @@ function byFileThenSeverity(a: Problem, b: Problem): number {
 
 async function validateOnce(): Promise<boolean> {
 	const catalog = await loadCatalog(dataDir, { allowPrivate: values['allow-private'] });
-	const problems = [...catalog.problems].sort(byFileThenSeverity);
+	const problems = [...catalog.problems, ...(await measurementProblems(dataDir))].sort(
+		byFileThenSeverity,
+	);
 	for (const p of problems) console.log(formatProblem(p));
 	const errors = problems.filter((p) => p.severity === 'error').length;
 	const warnings = problems.length - errors;

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -62,5 +64,33 @@ describe('npm run validate', () => {
 		const result = await validate('tests/fixtures/no-such-dir');
 		expect(result.code).toBe(1);
 		expect(result.stdout).toContain('has no catalog/ folder — pass --data-dir');
+	});
+
+	it('exits non-zero naming every corrupt snapshot and history night, with the fix', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'c0mm0-validate-'));
+		try {
+			await cp(join(root, 'tests/fixtures/valid-catalog'), dir, { recursive: true });
+			await mkdir(join(dir, 'snapshots'));
+			await mkdir(join(dir, 'history', '2026'), { recursive: true });
+			await writeFile(join(dir, 'snapshots', 'fr-test-api.json'), '{"id": "fr-test-api",\n');
+			await writeFile(join(dir, 'snapshots', 'fr-gone.json'), '{"id": "fr-gone", "outcome": 7}');
+			await writeFile(join(dir, 'history', '2026', '2026-01-02.json'), '[');
+			const result = await validate(dir);
+			expect(result.code).toBe(1);
+			const snapshot = join(dir, 'snapshots', 'fr-test-api.json');
+			const night = join(dir, 'history', '2026', '2026-01-02.json');
+			expect(result.stdout.trim().split('\n')).toEqual([
+				`${night}: file: is not valid JSON (Unexpected end of JSON input at line 1) — restore it from git (git checkout -- ${night}), or delete it to lose that night`,
+				expect.stringMatching(
+					new RegExp(
+						`^${join(dir, 'snapshots', 'fr-gone.json')}: [a-zA-Z.]+: does not match the snapshot schema \\(.+\\) — restore it from git`,
+					),
+				),
+				`${snapshot}: file: is not valid JSON (Expected double-quoted property name in JSON at position 22 (line 2 column 1)) — restore it from git (git checkout -- ${snapshot}) or delete it; the next nightly run writes a fresh one`,
+			]);
+			expect(result.stderr).toContain('2 entries, 2 publishers: 3 errors');
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
 	});
 });

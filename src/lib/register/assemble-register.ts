@@ -66,8 +66,6 @@ export interface Register {
 	builtAt: Date;
 	/** When the latest verify run that wrote history finished, if any. */
 	lastRunAt: string | null;
-	/** Problems with stored measurements (corrupt snapshot or history files), by file. */
-	problems: string[];
 }
 
 /** A catalog entry as either adapter hands it over. */
@@ -83,10 +81,14 @@ export interface RegisterEntry {
 export interface Measurements {
 	snapshots: Map<string, Snapshot>;
 	days: HistoryDay[];
-	problems: string[];
 }
 
-/** The snapshots of the given records and the last HISTORY_NIGHTS nights of history. */
+/**
+ * The snapshots of the given records and the last HISTORY_NIGHTS nights of history. A corrupt
+ * file rejects the whole load, every corrupt file listed: published without it, a record would
+ * read "not yet verified" or lose nights of uptime, and one warning among a build's output goes
+ * unseen — the site would silently say less than the data holds.
+ */
 export async function loadMeasurements(
 	dataDir: string,
 	ids: readonly string[],
@@ -98,11 +100,13 @@ export async function loadMeasurements(
 		now.toISOString().slice(0, 10),
 		HISTORY_NIGHTS,
 	);
-	return {
-		snapshots,
-		days,
-		problems: [...snapshotProblems, ...historyProblems].map((p) => formatProblem(p)),
-	};
+	const problems = [...snapshotProblems, ...historyProblems];
+	if (problems.length > 0) {
+		throw new Error(
+			`${problems.length} stored measurement file${problems.length === 1 ? ' is' : 's are'} corrupt, so the register is not built (its records would read as never verified):\n${problems.map((p) => formatProblem(p)).join('\n')}`,
+		);
+	}
+	return { snapshots, days };
 }
 
 function facet<T extends string>(values: readonly T[], name: (code: T) => string): Facet<T>[] {
@@ -195,6 +199,5 @@ export function assembleRegister(
 		changes: allChanges,
 		builtAt,
 		lastRunAt: lastRun?.finishedAt ?? null,
-		problems: measurements.problems,
 	};
 }

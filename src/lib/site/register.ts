@@ -22,7 +22,6 @@ async function buildRegister(): Promise<Register> {
 		entries.map((e) => e.id),
 		builtAt,
 	);
-	for (const line of measurements.problems) console.warn(`[c0mm0] ${line}`);
 	const register = assembleRegister(
 		entries.map((e) => ({
 			id: e.id,

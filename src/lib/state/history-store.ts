@@ -6,8 +6,9 @@ import {
 	HistoryDaySchema,
 	type RunSummary,
 } from '../../schemas/history.ts';
-import { type Problem, problem } from '../catalog/problem.ts';
+import { displayPath, fieldPath, type Problem, problem } from '../catalog/problem.ts';
 import { toJsonText, writeFileAtomic } from '../fs/atomic-write.ts';
+import { jsonErrorDetail } from './json-detail.ts';
 
 /** Nights of history kept; older files are removed by the verifier. */
 export const HISTORY_RETENTION_DAYS = 400;
@@ -20,41 +21,77 @@ export function emptyDay(date: string): HistoryDay {
 	return { date, outcomes: {}, changes: [], runs: [] };
 }
 
-export async function readHistoryDay(
+/**
+ * How to recover a corrupt night: git holds every night as it was committed, and no later run
+ * writes a past night again.
+ */
+function restoreNight(file: string): string {
+	return `restore it from git (git checkout -- ${displayPath(file)}), or delete it to lose that night`;
+}
+
+/** Reads one night back through its schema; a corrupt file becomes a problem naming it. */
+export function readHistoryDay(
 	dataDir: string,
 	date: string,
 ): Promise<{ day: HistoryDay | null; problem?: Problem }> {
-	const file = historyPath(dataDir, date);
+	return readHistoryFile(historyPath(dataDir, date), date);
+}
+
+/** Reads the night of `date` from `file`, wherever that file lies. */
+export async function readHistoryFile(
+	file: string,
+	date: string,
+): Promise<{ day: HistoryDay | null; problem?: Problem }> {
 	let text: string;
 	try {
 		text = await readFile(file, 'utf8');
-	} catch {
-		return { day: null };
-	}
-	try {
-		const parsed = HistoryDaySchema.safeParse(JSON.parse(text));
-		if (parsed.success && parsed.data.date === date) return { day: parsed.data };
-		const why = parsed.success
-			? `its date is ${parsed.data.date}`
-			: (parsed.error.issues[0]?.message ?? 'invalid');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { day: null };
 		return {
 			day: null,
 			problem: problem(
 				file,
 				'file',
-				`does not match the history schema (${why}) — restore it from git, or delete it to lose that night`,
+				`cannot be read (${(error as Error).message}) — check the file's permissions`,
 			),
 		};
+	}
+	let json: unknown;
+	try {
+		json = JSON.parse(text);
 	} catch (error) {
 		return {
 			day: null,
 			problem: problem(
 				file,
 				'file',
-				`is not valid JSON (${(error as Error).message}) — restore it from git, or delete it to lose that night`,
+				`is not valid JSON (${jsonErrorDetail(text, error)}) — ${restoreNight(file)}`,
 			),
 		};
 	}
+	const parsed = HistoryDaySchema.safeParse(json);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		return {
+			day: null,
+			problem: problem(
+				file,
+				issue?.path.length ? fieldPath(issue.path) : 'file',
+				`does not match the history schema (${issue?.message ?? 'invalid'}) — ${restoreNight(file)}`,
+			),
+		};
+	}
+	if (parsed.data.date !== date) {
+		return {
+			day: null,
+			problem: problem(
+				file,
+				'date',
+				`says ${JSON.stringify(parsed.data.date)}, not the file's name — ${restoreNight(file)}`,
+			),
+		};
+	}
+	return { day: parsed.data };
 }
 
 function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
@@ -123,6 +160,27 @@ export async function readHistoryRange(
 	};
 }
 
+/** Every night file on disk, `history/<yyyy>/<yyyy-mm-dd>.json`, with the date its name gives. */
+export async function historyFiles(dataDir: string): Promise<{ date: string; file: string }[]> {
+	const root = join(dataDir, 'history');
+	let years: string[];
+	try {
+		years = await readdir(root);
+	} catch {
+		return [];
+	}
+	const found: { date: string; file: string }[] = [];
+	for (const year of years.filter((y) => /^\d{4}$/.test(y)).sort()) {
+		for (const name of (await readdir(join(root, year))).sort()) {
+			const date = name.replace(/\.json$/, '');
+			if (/^\d{4}-\d{2}-\d{2}$/.test(date) && name.endsWith('.json')) {
+				found.push({ date, file: join(root, year, name) });
+			}
+		}
+	}
+	return found;
+}
+
 /** Removes nights older than the retention window. */
 export async function pruneHistory(
 	dataDir: string,
@@ -130,22 +188,7 @@ export async function pruneHistory(
 	keepDays = HISTORY_RETENTION_DAYS,
 ): Promise<number> {
 	const cutoff = isoDateDaysBefore(today, keepDays);
-	let removed = 0;
-	let years: string[];
-	try {
-		years = await readdir(join(dataDir, 'history'));
-	} catch {
-		return 0;
-	}
-	for (const year of years) {
-		if (!/^\d{4}$/.test(year)) continue;
-		for (const file of await readdir(join(dataDir, 'history', year))) {
-			const date = file.replace(/\.json$/, '');
-			if (/^\d{4}-\d{2}-\d{2}$/.test(date) && date < cutoff) {
-				await rm(join(dataDir, 'history', year, file));
-				removed += 1;
-			}
-		}
-	}
-	return removed;
+	const old = (await historyFiles(dataDir)).filter((night) => night.date < cutoff);
+	for (const night of old) await rm(night.file);
+	return old.length;
 }

@@ -3,8 +3,9 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import pLimit from 'p-limit';
 import { type Snapshot, SnapshotSchema } from '../../schemas/snapshot.ts';
-import { type Problem, problem } from '../catalog/problem.ts';
+import { displayPath, fieldPath, type Problem, problem } from '../catalog/problem.ts';
 import { toJsonText, writeFileAtomic } from '../fs/atomic-write.ts';
+import { jsonErrorDetail } from './json-detail.ts';
 
 export function snapshotsDir(dataDir: string): string {
 	return join(dataDir, 'snapshots');
@@ -43,6 +44,11 @@ export async function writeSnapshots(
 
 export type SnapshotRead = { snapshot: Snapshot } | { problem: Problem } | { missing: true };
 
+/** How to recover a corrupt snapshot: nothing in it is worth more than the next check. */
+function restoreSnapshot(file: string): string {
+	return `restore it from git (git checkout -- ${displayPath(file)}) or delete it; the next nightly run writes a fresh one`;
+}
+
 /**
  * Reads one snapshot back through its schema; a corrupt file becomes a problem naming it.
  * Synchronous on purpose: for files this small, readFileSync is an order of magnitude faster
@@ -71,19 +77,18 @@ export function readSnapshot(dataDir: string, id: string): SnapshotRead {
 			problem: problem(
 				file,
 				'file',
-				`is not valid JSON (${(error as Error).message}) — delete it; the next verify run writes a fresh one`,
+				`is not valid JSON (${jsonErrorDetail(text, error)}) — ${restoreSnapshot(file)}`,
 			),
 		};
 	}
 	const parsed = SnapshotSchema.safeParse(json);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
-		const field = issue?.path.join('.') || 'snapshot';
 		return {
 			problem: problem(
 				file,
-				field,
-				`does not match the snapshot schema (${issue?.message ?? 'invalid'}) — delete it; the next verify run writes a fresh one`,
+				issue?.path.length ? fieldPath(issue.path) : 'file',
+				`does not match the snapshot schema (${issue?.message ?? 'invalid'}) — ${restoreSnapshot(file)}`,
 			),
 		};
 	}
@@ -92,31 +97,35 @@ export function readSnapshot(dataDir: string, id: string): SnapshotRead {
 			problem: problem(
 				file,
 				'id',
-				`says "${parsed.data.id}", not the file's name — delete it; the next verify run writes a fresh one`,
+				`says ${JSON.stringify(parsed.data.id)}, not the file's name — ${restoreSnapshot(file)}`,
 			),
 		};
 	}
 	return { snapshot: parsed.data };
 }
 
+/** The ids of every snapshot file present, sorted; none when there is no snapshots folder. */
+export async function snapshotIds(dataDir: string): Promise<string[]> {
+	try {
+		return (await readdir(snapshotsDir(dataDir)))
+			.filter((f) => f.endsWith('.json'))
+			.map((f) => basename(f, '.json'))
+			.sort();
+	} catch {
+		return [];
+	}
+}
+
 /**
  * Reads the snapshots of the given ids (or of every file present). Corrupt files are reported by
- * name and left alone; the records concerned count as never verified.
+ * name, left out and left alone; the caller decides what they mean — the build and `validate`
+ * refuse them, the verifier checks those records afresh and writes a new snapshot over them.
  */
 export async function readSnapshots(
 	dataDir: string,
 	ids?: readonly string[],
 ): Promise<{ snapshots: Map<string, Snapshot>; problems: Problem[] }> {
-	let wanted = ids;
-	if (!wanted) {
-		try {
-			wanted = (await readdir(snapshotsDir(dataDir)))
-				.filter((f) => f.endsWith('.json'))
-				.map((f) => basename(f, '.json'));
-		} catch {
-			wanted = [];
-		}
-	}
+	const wanted = ids ?? (await snapshotIds(dataDir));
 	const reads = wanted.map((id) => [id, readSnapshot(dataDir, id)] as const);
 	const snapshots = new Map<string, Snapshot>();
 	const problems: Problem[] = [];
