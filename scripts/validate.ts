@@ -7,29 +7,25 @@
  * Warnings are printed but do not fail.
  */
 import { watch } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { loadCatalog } from '../src/lib/catalog/load-catalog.ts';
 import { formatProblem, type Problem } from '../src/lib/catalog/problem.ts';
+import { parseCommandLine } from '../src/lib/cli/command-line.ts';
 import { resolveDataDir } from '../src/lib/cli/data-dir.ts';
 import { measurementProblems } from '../src/lib/state/measurement-problems.ts';
 
-const { values } = parseArgs({
+const USAGE = `Usage: npm run validate -- [--data-dir DIR] [--allow-private] [--watch]
+
+  --data-dir DIR    folder holding catalog/ and publishers/ (default: $C0MM0_DATA_DIR or ./data)
+  --allow-private   accept URLs on loopback/private hosts (local test catalogs only)
+  --watch           check again every time a file under DIR changes`;
+
+const { values } = parseCommandLine('validate', USAGE, {
 	options: {
 		'data-dir': { type: 'string' },
 		'allow-private': { type: 'boolean', default: false },
 		watch: { type: 'boolean', default: false },
-		help: { type: 'boolean', short: 'h', default: false },
 	},
 });
-
-if (values.help) {
-	console.log(`Usage: npm run validate -- [--data-dir DIR] [--allow-private] [--watch]
-
-  --data-dir DIR    folder holding catalog/ and publishers/ (default: $C0MM0_DATA_DIR or ./data)
-  --allow-private   accept URLs on loopback/private hosts (local test catalogs only)
-  --watch           check again every time a file under DIR changes`);
-	process.exit(0);
-}
 
 const dataDir = resolveDataDir(values['data-dir']);
 

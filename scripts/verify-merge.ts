@@ -5,23 +5,27 @@
  * Nothing is written unless every folder reads back cleanly.
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatProblem } from '../src/lib/catalog/problem.ts';
+import { parseCommandLine } from '../src/lib/cli/command-line.ts';
 import { resolveDataDir } from '../src/lib/cli/data-dir.ts';
 import { mergeShards } from '../src/lib/verify/merge-shards.ts';
 
-const { values, positionals } = parseArgs({
+const USAGE = `Usage: npm run verify:merge -- [--data-dir DIR] [--require-all] <shard-out-dir>…
+
+  <shard-out-dir>   a folder written by npm run verify -- --shard K/N --out DIR (one or more)
+  --data-dir DIR    folder the snapshots and history are merged into (default: $C0MM0_DATA_DIR or ./data)
+  --require-all     refuse to merge unless every shard of the run reported`;
+
+const { values, positionals } = parseCommandLine('verify:merge', USAGE, {
 	allowPositionals: true,
 	options: {
 		'data-dir': { type: 'string' },
 		'require-all': { type: 'boolean', default: false },
-		help: { type: 'boolean', default: false },
 	},
 });
-
-if (values.help || positionals.length === 0) {
-	console.log('Usage: npm run verify:merge -- [--data-dir DIR] [--require-all] <shard-out-dir>…');
-	process.exit(values.help ? 0 : 1);
+if (positionals.length === 0) {
+	console.error(`verify:merge: give at least one shard folder\n\n${USAGE}`);
+	process.exit(1);
 }
 
 const result = await mergeShards(

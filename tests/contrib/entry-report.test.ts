@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problem } from '../../src/lib/catalog/problem.ts';
+import { collectEntryReports, parseIdList } from '../../src/lib/contrib/collect-entry-reports.ts';
 import {
 	codeBlock,
 	type EntryReport,
@@ -203,6 +204,19 @@ describe('npm run entry-report', () => {
 	it('shows an entry as not checked when the verify run wrote nothing for it', async () => {
 		const text = await report('--ids', 'fr-sample', '--verify-out', join(verifyOut.dir, 'nothing'));
 		expect(text).toContain('| Outcome | not checked');
+	});
+
+	it('collects a report per id, in the library as in the script', async () => {
+		const reports = await collectEntryReports(parseIdList(' fr-sample, ,fr-nowhere,fr-sample'), {
+			dataDir: data.dir,
+			snapshotsDir: verifyOut.dir,
+			allowPrivate: false,
+		});
+		expect(reports.map((r) => r.id)).toEqual(['fr-nowhere', 'fr-sample']);
+		expect(reports[0]).toMatchObject({ file: null, entry: null, score: null });
+		expect(reports[1]?.file).toMatch(/catalog\/fr\/fr-sample\.md$/);
+		expect(reports[1]?.snapshot?.outcome).toBe('up');
+		expect(reports[1]?.score?.total).toBeGreaterThan(0);
 	});
 
 	it('prints a short note when no entry changed', async () => {

@@ -184,6 +184,17 @@ describe('proof checks', () => {
 		expect(client.calls).not.toContain('https://evil.example.com/links');
 	});
 
+	it("does not take a link to another port of the record's host for a link to the record", async () => {
+		const client = stubClient({
+			'https://www.economie.gouv.fr/aife/api': {
+				status: 200,
+				body: '<a href="https://piste.gouv.fr:8443/captchetat">a test instance</a>',
+			},
+		});
+		const proofs = await checkProofs(context(client), entry, publisher);
+		expect(proofs.find((p) => p.signal === 'reciprocal-link')?.status).toBe('refuted');
+	});
+
 	it('uses a declared policy page on an official domain instead of security.txt', async () => {
 		const client = stubClient({
 			'https://www.economie.gouv.fr/open-data-policy': { status: 200, body: 'Our policy' },

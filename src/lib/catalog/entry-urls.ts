@@ -48,8 +48,10 @@ export function entryUrls(entry: Entry): EntryUrl[] {
 }
 
 /**
- * A URL reduced to what identifies a resource, for spotting the same API entered twice:
- * lower-case host without `www.`, no default port, no fragment, no trailing slash.
+ * A URL reduced to what identifies a resource: lower-case host without `www.`, scheme dropped
+ * (http and https name the same thing), no default port, no fragment, no trailing slash. The one
+ * comparison used both to spot the same API entered twice and to find a record's URL among a
+ * publisher page's links; an unparsable URL is compared as written.
  */
 export function normaliseUrl(url: string): string {
 	try {

@@ -32,16 +32,6 @@ export function githubOwner(url: string): string | undefined {
 	return undefined;
 }
 
-/** A URL reduced for comparison: no scheme, no `www.`, no trailing slash, no fragment. */
-export function comparableUrl(url: string): string | undefined {
-	try {
-		const u = new URL(url);
-		return `${u.hostname.toLowerCase().replace(/^www\./, '')}${u.pathname.replace(/\/+$/, '')}${u.search}`;
-	} catch {
-		return undefined;
-	}
-}
-
 /** Every href on an HTML page, resolved against the page's URL. */
 export function pageLinks(html: string, pageUrl: string): string[] {
 	const links: string[] = [];

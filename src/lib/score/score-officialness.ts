@@ -1,6 +1,6 @@
 import type { NetworkProofSignal, ProofCheck } from '../../schemas/snapshot.ts';
-import { githubOwner, hostOf, isOnDomain } from '../proof/urls.ts';
-import { CATALOGUES } from '../vocab/catalogues.ts';
+import { claimsOf, type ProofClaim, proofClaims, recordUrls } from '../proof/claims.ts';
+import { hostOf, isOnDomain } from '../proof/urls.ts';
 import {
 	AXIS_NAMES,
 	AXIS_WEIGHTS,
@@ -19,25 +19,16 @@ import {
 	totalGain,
 } from './types.ts';
 
-/** Every URL of the record that could sit on an official domain. */
-function recordUrls(input: ScoreInput): string[] {
-	const { entry } = input;
-	const urls = [
-		entry.kind === 'api' ? entry.baseUrl : undefined,
-		entry.kind === 'api' ? entry.spec?.url : undefined,
-		entry.docs,
-		entry.homepage,
-	];
-	if (entry.kind === 'dataset') urls.push(...entry.distributions.map((d) => d.url));
-	return urls.filter((u): u is string => typeof u === 'string');
-}
-
+/**
+ * The record URL that puts it on an official domain: the first on its country's government domain
+ * (never granted to a private company), else the first on one of the publisher's own domains.
+ */
 export function officialDomainMatch(
 	input: ScoreInput,
 ): { domain: string; url: string; government: boolean } | undefined {
 	const government = GOVERNMENT_DOMAINS[input.entry.country] ?? [];
 	let publisherMatch: { domain: string; url: string; government: boolean } | undefined;
-	for (const url of recordUrls(input)) {
+	for (const url of recordUrls(input.entry)) {
 		const host = hostOf(url);
 		if (!host) continue;
 		const gov = government.find((d) => isOnDomain(host, d));
@@ -82,102 +73,105 @@ function fromProofChecks(
 	return undefined;
 }
 
-function evidenceFor(
-	signal: ProofSignal,
-	input: ScoreInput,
-): Omit<ProofEvidence, 'signal' | 'name'> {
-	const { entry, publisher, snapshot } = input;
-	const checks = snapshot?.proofs ?? [];
-	const neverChecked = 'declared, but not yet confirmed: the record has not been verified yet';
-	switch (signal) {
-		case 'official-domain': {
-			const match = officialDomainMatch(input);
-			return match
-				? {
-						earned: true,
-						status: 'earned',
-						evidence: `${match.url} sits on ${match.domain}, ${match.government ? 'a government domain' : `a domain of ${publisher.name}`}`,
-						summary: `official domain (${match.domain})`,
-						url: match.url,
-					}
-				: {
-						earned: false,
-						status: 'not-claimed',
-						evidence: `none of its URLs is on ${publisher.name}'s domains (${publisher.officialDomains.join(', ')}) or its country's government domain`,
-					};
-		}
-		case 'portal-backlink': {
-			const official = (entry.sources ?? []).filter((s) => CATALOGUES[s.catalogue].official);
-			if (official.length === 0) {
-				const community = (entry.sources ?? []).length > 0;
-				return {
-					earned: false,
-					status: 'not-claimed',
-					evidence: community
-						? 'listed only by community catalogues, which prove nothing'
-						: 'no official catalogue listing declared',
-				};
+type Evidence = Omit<ProofEvidence, 'signal' | 'name'>;
+
+const NEVER_CHECKED = 'declared, but not yet confirmed: the record has not been verified yet';
+
+function officialDomainEvidence(input: ScoreInput): Evidence {
+	const { publisher } = input;
+	const match = officialDomainMatch(input);
+	return match
+		? {
+				earned: true,
+				status: 'earned',
+				evidence: `${match.url} sits on ${match.domain}, ${match.government ? 'a government domain' : `a domain of ${publisher.name}`}`,
+				summary: `official domain (${match.domain})`,
+				url: match.url,
 			}
-			const found = fromProofChecks('portal-backlink', checks);
+		: {
+				earned: false,
+				status: 'not-claimed',
+				evidence: `none of its URLs is on ${publisher.name}'s domains (${publisher.officialDomains.join(', ')}) or its country's government domain`,
+			};
+}
+
+/** Why a signal is not claimed, in words that say what to declare. */
+function notClaimed(signal: NetworkProofSignal, input: ScoreInput): Evidence {
+	const { entry, publisher } = input;
+	const because = (evidence: string): Evidence => ({
+		earned: false,
+		status: 'not-claimed',
+		evidence,
+	});
+	switch (signal) {
+		case 'portal-backlink':
+			return because(
+				(entry.sources ?? []).length > 0
+					? 'listed only by community catalogues, which prove nothing'
+					: 'no official catalogue listing declared',
+			);
+		case 'github-org':
+			return because(
+				publisher.githubOrgs.length === 0
+					? 'the publisher lists no GitHub organisation'
+					: "neither its spec nor a repository is under the publisher's GitHub organisation",
+			);
+		case 'reciprocal-link':
+			return because(
+				entry.publisherPage
+					? "the declared publisher page is not on the publisher's official domains"
+					: 'no page of the publisher linking to it is declared',
+			);
+		case 'policy':
+			return because('no publisher is known to hold a policy');
+	}
+}
+
+/**
+ * What the record shows for a signal the network must confirm. Whether it is claimed at all comes
+ * from `proofClaims`, the reading the verifier checks; the rest explains what is missing.
+ */
+function networkEvidence(
+	signal: NetworkProofSignal,
+	input: ScoreInput,
+	claims: readonly ProofClaim[],
+): Evidence {
+	const { snapshot } = input;
+	const first = claimsOf(claims, signal)[0];
+	if (!first) return notClaimed(signal, input);
+	const found = fromProofChecks(signal, snapshot?.proofs ?? []);
+	switch (signal) {
+		case 'portal-backlink': {
+			const catalogues = claimsOf(claims, 'portal-backlink').map((c) => c.catalogue);
 			if (found)
-				return found.earned
-					? { ...found, summary: `(catalog: ${official.map((s) => s.catalogue).join(', ')})` }
-					: found;
+				return found.earned ? { ...found, summary: `(catalog: ${catalogues.join(', ')})` } : found;
 			return {
 				earned: false,
 				status: 'unconfirmed',
-				evidence: `catalogue ${official[0]?.catalogue} ${neverChecked}`,
-				url: official[0]?.url,
+				evidence: `catalogue ${catalogues[0]} ${NEVER_CHECKED}`,
+				url: first.url,
 			};
 		}
-		case 'github-org': {
-			const orgs = new Set(publisher.githubOrgs.map((o) => o.toLowerCase()));
-			const candidates = [
-				entry.kind === 'api' ? entry.spec?.url : undefined,
-				entry.repository,
-			].filter((u): u is string => u !== undefined);
-			if (!candidates.some((u) => orgs.has(githubOwner(u) ?? ''))) {
-				return {
-					earned: false,
-					status: 'not-claimed',
-					evidence:
-						orgs.size === 0
-							? 'the publisher lists no GitHub organisation'
-							: "neither its spec nor a repository is under the publisher's GitHub organisation",
-				};
-			}
+		case 'github-org':
 			return (
-				fromProofChecks('github-org', checks) ?? {
+				found ?? {
 					earned: false,
 					status: 'unconfirmed',
-					evidence: `GitHub organisation ${neverChecked}`,
+					evidence: `GitHub organisation ${NEVER_CHECKED}`,
 				}
 			);
-		}
-		case 'reciprocal-link': {
-			const page = entry.publisherPage;
-			const host = page ? hostOf(page) : undefined;
-			if (!page || !host || !publisher.officialDomains.some((d) => isOnDomain(host, d))) {
-				return {
-					earned: false,
-					status: 'not-claimed',
-					evidence: page
-						? "the declared publisher page is not on the publisher's official domains"
-						: 'no page of the publisher linking to it is declared',
-				};
-			}
+		case 'reciprocal-link':
 			return (
-				fromProofChecks('reciprocal-link', checks) ?? {
+				found ?? {
 					earned: false,
 					status: 'unconfirmed',
-					evidence: `reciprocal link ${neverChecked}`,
-					url: page,
+					evidence: `reciprocal link ${NEVER_CHECKED}`,
+					url: first.url,
 				}
 			);
-		}
 		case 'policy':
 			return (
-				fromProofChecks('policy', checks) ?? {
+				found ?? {
 					earned: false,
 					status: 'unconfirmed',
 					evidence: `policy ${snapshot ? 'not checked at the last run' : 'not yet checked: the record has not been verified yet'}`,
@@ -204,10 +198,13 @@ export function scoreOfficialness(input: ScoreInput): {
 	proofs: ProofEvidence[];
 	tier: ProofTier;
 } {
+	const claims = proofClaims(input.entry, input.publisher);
 	const proofs: ProofEvidence[] = PROOF_SIGNALS.map((signal) => ({
 		signal,
 		name: PROOF_SIGNAL_NAMES[signal],
-		...evidenceFor(signal, input),
+		...(signal === 'official-domain'
+			? officialDomainEvidence(input)
+			: networkEvidence(signal, input, claims)),
 	}));
 	const earned = proofs.filter((p) => p.earned);
 	const score = earned.length * PROOF_SIGNAL_POINTS;

@@ -1,8 +1,9 @@
 import type { Entry } from '../../schemas/entry.ts';
 import type { Publisher } from '../../schemas/publisher.ts';
 import type { ProofCheck } from '../../schemas/snapshot.ts';
-import { comparableUrl, githubOwner, hostOf, isOnDomain, pageLinks } from '../proof/urls.ts';
-import { CATALOGUES } from '../vocab/catalogues.ts';
+import { normaliseUrl } from '../catalog/entry-urls.ts';
+import { type ClaimOf, type ProofClaim, proofClaims, recordUrls } from '../proof/claims.ts';
+import { hostOf, pageLinks } from '../proof/urls.ts';
 import { FetchError } from './errors.ts';
 import type { FetchResult, HttpClient } from './http-client.ts';
 import { isChallengeResponse } from './waf.ts';
@@ -64,14 +65,6 @@ function unreadable(result: FetchResult | FetchError): Verdict | undefined {
 	return undefined;
 }
 
-/** URLs that identify the record, for finding it mentioned or linked on another page. */
-function recordUrls(entry: Entry): string[] {
-	const urls = [entry.homepage, entry.docs];
-	if (entry.kind === 'api') urls.push(entry.baseUrl, entry.spec?.url);
-	else urls.push(...entry.distributions.map((d) => d.url));
-	return urls.filter((u): u is string => typeof u === 'string');
-}
-
 async function portalBacklink(context: ProofContext, entry: Entry, url: string): Promise<Verdict> {
 	const result = await fetchPage(context, url);
 	const problem = unreadable(result);
@@ -98,9 +91,9 @@ async function reciprocalLink(context: ProofContext, entry: Entry, url: string):
 	const result = await fetchPage(context, url);
 	const problem = unreadable(result);
 	if (problem || result instanceof FetchError) return problem as Verdict;
-	const targets = new Set(recordUrls(entry).map(comparableUrl));
+	const targets = new Set(recordUrls(entry).map(normaliseUrl));
 	const links = pageLinks(result.body.toString('utf8'), result.finalUrl);
-	const link = links.find((l) => targets.has(comparableUrl(l)));
+	const link = links.find((l) => targets.has(normaliseUrl(l)));
 	return link
 		? {
 				status: 'confirmed',
@@ -114,14 +107,14 @@ async function reciprocalLink(context: ProofContext, entry: Entry, url: string):
 			};
 }
 
-async function githubOrg(context: ProofContext, url: string): Promise<Verdict> {
-	const result = await fetchPage(context, url);
+async function githubOrg(context: ProofContext, claim: ClaimOf<'github-org'>): Promise<Verdict> {
+	const result = await fetchPage(context, claim.url);
 	const problem = unreadable(result);
 	if (problem || result instanceof FetchError) return problem as Verdict;
 	return {
 		status: 'confirmed',
 		httpStatus: result.status,
-		detail: `${githubOwner(url)} on GitHub serves it`,
+		detail: `${claim.owner} on GitHub serves it`,
 	};
 }
 
@@ -143,45 +136,35 @@ async function policy(context: ProofContext, url: string, securityTxt: boolean):
 	};
 }
 
+function confirm(context: ProofContext, entry: Entry, claim: ProofClaim): Promise<Verdict> {
+	switch (claim.signal) {
+		case 'portal-backlink':
+			return portalBacklink(context, entry, claim.url);
+		case 'reciprocal-link':
+			return reciprocalLink(context, entry, claim.url);
+		case 'github-org':
+			return githubOrg(context, claim);
+		case 'policy':
+			return policy(context, claim.url, claim.securityTxt);
+	}
+}
+
 /**
- * Goes to confirm the proofs of officialness that an entry claims and only the network can
- * check: that the official catalogues it names list it, that the publisher's page links to it,
- * that its spec or code lives under the publisher's GitHub organisation, and that the publisher
- * publishes a policy (a declared policy page, or security.txt on its homepage's host).
+ * Goes to confirm the proofs of officialness that an entry claims (`proofClaims`, the same reading
+ * the score credits) and only the network can check: that the official catalogues it names list
+ * it, that the publisher's page links to it, that its spec or code lives under the publisher's
+ * GitHub organisation, and that the publisher publishes a policy.
  */
 export async function checkProofs(
 	context: ProofContext,
 	entry: Entry,
 	publisher: Publisher | undefined,
 ): Promise<ProofCheck[]> {
-	const tasks: Promise<ProofCheck>[] = [];
-	const add = (signal: ProofCheck['signal'], url: string, run: () => Promise<Verdict>) =>
-		tasks.push(run().then((verdict) => ({ signal, url, ...verdict })));
-
-	for (const source of entry.sources ?? []) {
-		if (CATALOGUES[source.catalogue].official)
-			add('portal-backlink', source.url, () => portalBacklink(context, entry, source.url));
-	}
-	if (!publisher) return Promise.all(tasks);
-	const onOfficialDomain = (url: string) => {
-		const host = hostOf(url);
-		return host !== undefined && publisher.officialDomains.some((d) => isOnDomain(host, d));
-	};
-	if (entry.publisherPage && onOfficialDomain(entry.publisherPage)) {
-		const page = entry.publisherPage;
-		add('reciprocal-link', page, () => reciprocalLink(context, entry, page));
-	}
-	const orgs = new Set(publisher.githubOrgs.map((o) => o.toLowerCase()));
-	const githubUrl = [entry.kind === 'api' ? entry.spec?.url : undefined, entry.repository].find(
-		(u): u is string => u !== undefined && orgs.has(githubOwner(u) ?? ''),
+	return Promise.all(
+		proofClaims(entry, publisher).map(async (claim) => ({
+			signal: claim.signal,
+			url: claim.url,
+			...(await confirm(context, entry, claim)),
+		})),
 	);
-	if (githubUrl) add('github-org', githubUrl, () => githubOrg(context, githubUrl));
-	if (publisher.policyUrl && onOfficialDomain(publisher.policyUrl)) {
-		const url = publisher.policyUrl;
-		add('policy', url, () => policy(context, url, false));
-	} else {
-		const url = new URL('/.well-known/security.txt', publisher.homepage).href;
-		add('policy', url, () => policy(context, url, true));
-	}
-	return Promise.all(tasks);
 }
