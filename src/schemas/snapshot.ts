@@ -58,6 +58,36 @@ export const CheckSchema = z.object({
 });
 export type Check = z.output<typeof CheckSchema>;
 
+/**
+ * What one snapshot may hold, so that no spec, however hostile, can make a file GitHub refuses
+ * (100 MiB per file) or a record page nobody can load. The capture keeps within these as it
+ * reads a spec; the snapshot store enforces them again on every write, and the shard merge
+ * refuses a file over `maxBytes`. A string cut to its cap ends in '…'.
+ */
+export const SNAPSHOT_LIMITS = {
+	/**
+	 * Bytes of one serialized snapshot. A capture with every list full and every string at its cap
+	 * is about 0.75 MB of plain text, so this only bites on hostile input (escaped control
+	 * characters, multi-byte names), and it is 1/50 of the 50 MiB at which GitHub starts warning
+	 * about a file. Lists are cut from the end to fit (`spec.dropped`).
+	 */
+	maxBytes: 1024 * 1024,
+	/** Characters of a parameter or field name, an operation label, the spec title. */
+	nameChars: 200,
+	/** Characters of a type ('array<string>') and of the spec version. */
+	typeChars: 100,
+	/** Characters of a description (whitespace collapsed first). */
+	descriptionChars: 300,
+	/** Validation errors kept, and characters of each (also of a fetch error). */
+	errors: 10,
+	errorChars: 300,
+	/** Parameters and fields kept; past these, `spec.truncated` is set. */
+	parameters: 300,
+	fields: 500,
+	/** Property levels in a field name: 'a.b.c.d' is 4, 'a[].b' is 2. Deeper fields are left out by design. */
+	fieldDepth: 4,
+} as const;
+
 export const SpecParameterSchema = z.object({
 	name: z.string(),
 	in: z.string(),
@@ -90,7 +120,19 @@ export const SpecCaptureSchema = z.object({
 	operations: z.number().int().nonnegative(),
 	parameters: z.array(SpecParameterSchema),
 	fields: z.array(SpecFieldSchema),
+	/** A list cap (SNAPSHOT_LIMITS.parameters / fields), a name too long to follow, or the byte cap left something out. */
 	truncated: z.boolean(),
+	/**
+	 * Set only when the snapshot file would have been larger than SNAPSHOT_LIMITS.maxBytes: how
+	 * many items were cut from the end of each list so that it fits.
+	 */
+	dropped: z
+		.object({
+			errors: z.number().int().nonnegative(),
+			parameters: z.number().int().nonnegative(),
+			fields: z.number().int().nonnegative(),
+		})
+		.optional(),
 	/** When this capture was made. Kept from an earlier night when tonight's fetch failed. */
 	capturedAt: IsoDateTime,
 	/** Tonight's fetch failed with this error; the capture above is the last good one. */

@@ -5,10 +5,16 @@ import { describe, expect, it } from 'vitest';
 import {
 	type ExtractedSchema,
 	extractSchema,
-	MAX_FIELD_DEPTH,
-	MAX_FIELDS,
-	MAX_PARAMETERS,
 } from '../../src/lib/verify/openapi/extract-schema.ts';
+import { SNAPSHOT_LIMITS } from '../../src/schemas/snapshot.ts';
+
+const {
+	parameters: MAX_PARAMETERS,
+	fields: MAX_FIELDS,
+	fieldDepth: MAX_FIELD_DEPTH,
+	nameChars: NAME_CHARS,
+	typeChars: TYPE_CHARS,
+} = SNAPSHOT_LIMITS;
 
 type Doc = Record<string, unknown>;
 
@@ -938,6 +944,112 @@ async function load(file: string): Promise<unknown> {
 		resolve: { http: false },
 	});
 }
+
+describe('extractSchema: string caps', () => {
+	const huge = (c: string) => c.repeat(100_000);
+
+	it(`cuts the title, the version, parameter names and operation labels to ${NAME_CHARS} and ${TYPE_CHARS} characters`, () => {
+		const result = extractSchema({
+			openapi: `3.0.3${huge('9')}`,
+			info: { title: huge('T') },
+			paths: {
+				'/a': {
+					get: {
+						operationId: huge('o'),
+						parameters: [{ name: huge('p'), in: 'query', schema: STRING }],
+						responses: {},
+					},
+				},
+				[`/${huge('b')}`]: {
+					get: { parameters: [{ name: 'q', in: 'query', schema: STRING }], responses: {} },
+				},
+			},
+		});
+		expect(result.title).toBe(`${'T'.repeat(NAME_CHARS - 1)}…`);
+		expect(result.version).toBe(`3.0.3${'9'.repeat(TYPE_CHARS - 6)}…`);
+		expect(result.parameters.map((p) => [p.name, p.operation])).toEqual([
+			[`${'p'.repeat(NAME_CHARS - 1)}…`, `${'o'.repeat(NAME_CHARS - 1)}…`],
+			['q', `GET /${'b'.repeat(NAME_CHARS - 6)}…`],
+		]);
+	});
+
+	it('counts parameters whose names agree up to the cap as one', () => {
+		const result = extractSchema(
+			openapi({
+				'/a': {
+					get: {
+						parameters: [
+							{ name: `${huge('p')}1`, in: 'query', schema: STRING },
+							{ name: `${huge('p')}2`, in: 'query', schema: STRING },
+						],
+						responses: {},
+					},
+				},
+			}),
+		);
+		expect(result.parameters).toHaveLength(1);
+	});
+
+	it(`cuts type names, and unions of them, to ${TYPE_CHARS} characters`, () => {
+		const union = { oneOf: Array.from({ length: 10_000 }, (_, i) => ({ type: `t${i}` })) };
+		const result = extractSchema(
+			openapi({
+				'/a': {
+					get: returning(
+						object({
+							named: { type: huge('n') },
+							union,
+							list: { type: 'array', items: { type: 'array', items: union } },
+							both: { type: ['string', huge('s')] },
+						}),
+						{ parameters: [{ name: 'q', in: 'query', schema: { type: huge('q') } }] },
+					),
+				},
+			}),
+		);
+		const types = fieldTypes(result);
+		expect(types.named).toBe(`${'n'.repeat(TYPE_CHARS - 1)}…`);
+		expect(types.union?.startsWith('t0 | t1 | t2')).toBe(true);
+		expect(types.list?.startsWith('array<array<t0 | t1')).toBe(true);
+		expect(types.both?.startsWith('string | sss')).toBe(true);
+		for (const type of Object.values(types)) {
+			expect(type.length).toBeLessThanOrEqual(TYPE_CHARS);
+			expect(type.endsWith('…')).toBe(true);
+		}
+		expect(parameterTypes(result).q).toBe(`${'q'.repeat(TYPE_CHARS - 1)}…`);
+	});
+
+	it('keeps a field whose dotted name passes the cap clipped, and walks no further below it', () => {
+		// Four levels of 25 properties with 150-character names: the old walk wrote every dotted
+		// name in full, up to 600 characters, each level repeating the long prefix.
+		const key = (level: number, i: number) => `${'k'.repeat(150)}${level}_${i}`;
+		const level = (depth: number): Doc =>
+			object(
+				Object.fromEntries(
+					Array.from({ length: 25 }, (_, i) => [
+						key(depth, i),
+						depth < 4 ? level(depth + 1) : STRING,
+					]),
+				),
+			);
+		const result = extractSchema(openapi({ '/a': { get: returning(level(1)) } }));
+		expect(result.fields.every((f) => f.name.length <= NAME_CHARS)).toBe(true);
+		// Level 1 names fit (156 characters); level 2 names do not, and are the last walked.
+		expect(result.fields.filter((f) => !f.name.endsWith('…'))).toHaveLength(25);
+		expect(result.fields.filter((f) => f.name.split('.').length > 2)).toEqual([]);
+		expect(result.truncated).toBe(true);
+	});
+
+	it('stops unwrapping nested arrays once the name passes the cap', () => {
+		let nested: Doc = object({ leaf: STRING });
+		for (let i = 0; i < 5_000; i++) nested = { type: 'array', items: nested };
+		const result = extractSchema(
+			openapi({ '/a': { get: returning(object({ outer: object({ deep: nested }) })) } }),
+		);
+		expect(fieldNames(result)).toEqual(['outer', 'outer.deep']);
+		expect(result.truncated).toBe(true);
+	});
+});
 
 describe.skipIf(!existsSync(CORPUS))('extractSchema on real specifications', () => {
 	it('reads CaptchEtat (Swagger 2.0): its parameters, body parameter and response fields', async () => {

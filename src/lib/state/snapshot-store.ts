@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import pLimit from 'p-limit';
-import { type Snapshot, SnapshotSchema } from '../../schemas/snapshot.ts';
+import { SNAPSHOT_LIMITS, type Snapshot, SnapshotSchema } from '../../schemas/snapshot.ts';
 import { displayPath, fieldPath, type Problem, problem } from '../catalog/problem.ts';
-import { toJsonText, writeFileAtomic } from '../fs/atomic-write.ts';
+import { writeFileAtomic } from '../fs/atomic-write.ts';
+import { fitSnapshotText } from './cap-snapshot.ts';
 import { jsonErrorDetail } from './json-detail.ts';
 
 export function snapshotsDir(dataDir: string): string {
@@ -15,9 +16,13 @@ export function snapshotPath(dataDir: string, id: string): string {
 	return join(snapshotsDir(dataDir), `${id}.json`);
 }
 
-/** The snapshot's JSON text: keys in schema order, 2-space indentation, final newline. */
+/**
+ * The snapshot's JSON text: keys in schema order, 2-space indentation, final newline, and within
+ * SNAPSHOT_LIMITS (strings clipped, spec lists cut to fit the byte cap and marked). Every write
+ * of a snapshot goes through here, so no path can write a larger one.
+ */
 export function serializeSnapshot(snapshot: Snapshot): string {
-	return toJsonText(SnapshotSchema.parse(snapshot));
+	return fitSnapshotText(SnapshotSchema.parse(snapshot));
 }
 
 export async function writeSnapshot(dataDir: string, snapshot: Snapshot): Promise<void> {
@@ -58,6 +63,17 @@ export function readSnapshot(dataDir: string, id: string): SnapshotRead {
 	const file = snapshotPath(dataDir, id);
 	let text: string;
 	try {
+		// Checked before reading: a file far over the cap (112 MB was seen) is refused unread.
+		const bytes = statSync(file).size;
+		if (bytes > SNAPSHOT_LIMITS.maxBytes) {
+			return {
+				problem: problem(
+					file,
+					'file',
+					`is ${bytes} bytes, over the ${SNAPSHOT_LIMITS.maxBytes}-byte cap of a snapshot — delete it; the next verify run writes a fresh one within the cap`,
+				),
+			};
+		}
 		text = readFileSync(file, 'utf8');
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true };

@@ -49,6 +49,10 @@ export const VERIFY_DEFAULTS = {
 
 export type VerifyLimits = { [K in keyof typeof VERIFY_DEFAULTS]: number };
 
+// What a capture may keep — string lengths, list lengths, a snapshot's bytes — is part of the
+// snapshot format: SNAPSHOT_LIMITS in src/schemas/snapshot.ts, where the snapshot store (which
+// may not import from verify/) enforces it on every write.
+
 /** Public pages the verifier fetches first to prove its own network works (override with --canary). */
 export const DEFAULT_CANARIES = [
 	'https://europa.eu/',

@@ -1,22 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { type ShardManifest, ShardManifestSchema } from '../../schemas/shard-manifest.ts';
 import type { Snapshot } from '../../schemas/snapshot.ts';
 import { type Problem, problem } from '../catalog/problem.ts';
 import { appendHistoryDay, pruneHistory, readHistoryDay } from '../state/history-store.ts';
 import { readSnapshot, writeSnapshots } from '../state/snapshot-store.ts';
 import { parseShard } from './shard.ts';
 
-/** `run.json`, written by a verify run with --out: which shard it was and which records it checked. */
-export const ShardManifestSchema = z.object({
-	shard: z.string().nullable(),
-	date: z.iso.date(),
-	ids: z.array(z.string()),
-});
-export type ShardManifest = z.output<typeof ShardManifestSchema>;
-
 export interface MergeResult {
 	merged: number;
+	/** Snapshot files refused (over the byte cap, or not a valid snapshot); their records keep the previous one. */
+	refused: number;
 	shards: string[];
 	/** Shard numbers that did not report (their records keep last night's snapshots). */
 	missing: number[];
@@ -112,12 +106,22 @@ export async function mergeShards(
 	}
 
 	const snapshots: Snapshot[] = [];
+	let refused = 0;
 	for (const { dir, manifest } of manifests) {
 		for (const id of manifest.ids) {
+			// readSnapshot refuses a file over SNAPSHOT_LIMITS.maxBytes unread, so nothing GitHub
+			// would reject is ever copied into the data dir.
 			const read = readSnapshot(dir, id);
 			if ('snapshot' in read) snapshots.push(read.snapshot);
-			else if ('problem' in read) problems.push(read.problem);
-			else
+			else if ('problem' in read) {
+				// One bad file costs its record tonight's snapshot, never the whole merge.
+				refused++;
+				problems.push({
+					...read.problem,
+					severity: 'warning',
+					fix: `not merged; ${id} keeps its previous snapshot`,
+				});
+			} else
 				problems.push(
 					problem(
 						join(dir, 'snapshots', `${id}.json`),
@@ -134,7 +138,7 @@ export async function mergeShards(
 		if (day) days.push(day);
 	}
 	if (problems.some((p) => p.severity === 'error')) {
-		return { merged: 0, shards: [], missing, problems };
+		return { merged: 0, refused, shards: [], missing, problems };
 	}
 	await writeSnapshots(dataDir, snapshots);
 	for (const day of days) problems.push(...(await appendHistoryDay(dataDir, day)));
@@ -145,6 +149,7 @@ export async function mergeShards(
 	if (latest) await pruneHistory(dataDir, latest);
 	return {
 		merged: snapshots.length,
+		refused,
 		shards: manifests.map((m) => m.manifest.shard ?? m.dir),
 		missing,
 		problems,

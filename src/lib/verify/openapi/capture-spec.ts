@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { SpecFormat } from '../../../schemas/entry.ts';
-import type { Check, SpecCapture } from '../../../schemas/snapshot.ts';
+import { type Check, SNAPSHOT_LIMITS, type SpecCapture } from '../../../schemas/snapshot.ts';
 import type { AddressGateOptions } from '../../net/address-policy.ts';
+import { clipText } from '../../state/cap-snapshot.ts';
 import { FetchError } from '../errors.ts';
 import type { FetchResult } from '../http-client.ts';
 import { checkFromFetch, type ProbeContext } from '../probe.ts';
@@ -40,7 +41,12 @@ export async function captureSpec(
 	const check = await checkFromFetch(context, 'spec', spec.url, 'GET', result);
 	const keepPrevious = (why: string) => {
 		const sameUrl = previous && previous.url === spec.url;
-		return { check, capture: sameUrl ? { ...previous, fetchError: why } : null };
+		return {
+			check,
+			capture: sameUrl
+				? { ...previous, fetchError: clipText(why, SNAPSHOT_LIMITS.errorChars) }
+				: null,
+		};
 	};
 	if (result instanceof FetchError) return keepPrevious(`${result.code}: ${check.note}`);
 	if (result.status >= 400) return keepPrevious(`answered ${result.status}`);

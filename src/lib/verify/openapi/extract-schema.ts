@@ -1,4 +1,5 @@
-import type { SpecField, SpecParameter } from '../../../schemas/snapshot.ts';
+import { SNAPSHOT_LIMITS, type SpecField, type SpecParameter } from '../../../schemas/snapshot.ts';
+import { clipText } from '../../state/cap-snapshot.ts';
 
 /**
  * Pulls the parameters and response fields out of an OpenAPI / Swagger document.
@@ -6,7 +7,8 @@ import type { SpecField, SpecParameter } from '../../../schemas/snapshot.ts';
  * Pure: no I/O. The input is a document that @apidevtools/swagger-parser has ALREADY dereferenced
  * with `dereference: { circular: true }`, so `$ref`s are replaced by the objects they point to and
  * reference cycles are real object cycles. Every walk below is guarded against those cycles and
- * bounded by the caps, and nothing throws on odd input: what is not understood is skipped.
+ * bounded by the caps of SNAPSHOT_LIMITS — list lengths, depth, and the length of every string
+ * kept — and nothing throws on odd input: what is not understood is skipped.
  */
 
 /**
@@ -25,16 +27,11 @@ export interface ExtractedSchema {
 	operations: number;
 	parameters: SpecParameter[];
 	fields: SpecField[];
-	/** True when MAX_PARAMETERS or MAX_FIELDS left something out. */
+	/** True when a list cap left something out, or a field name grew too long to follow. */
 	truncated: boolean;
 }
 
-export const MAX_PARAMETERS = 300;
-export const MAX_FIELDS = 500;
-/** How many property levels a field name may have: 'a.b.c.d' is 4 levels, 'a[].b' is 2. */
-export const MAX_FIELD_DEPTH = 4;
-
-const MAX_DESCRIPTION = 300;
+const { nameChars, typeChars, descriptionChars } = SNAPSHOT_LIMITS;
 /** Bound on nested array / oneOf / allOf levels when naming a single type. */
 const MAX_TYPE_DEPTH = 8;
 
@@ -61,11 +58,9 @@ function text(value: unknown): string {
 	return typeof value === 'string' ? value : '';
 }
 
-/** Trims, collapses whitespace and cuts to MAX_DESCRIPTION characters (the last one being '…'). */
+/** Trims, collapses whitespace and cuts to descriptionChars characters (the last one being '…'). */
 function cleanDescription(value: unknown): string {
-	const clean = text(value).replace(/\s+/g, ' ').trim();
-	if (clean.length <= MAX_DESCRIPTION) return clean;
-	return `${clean.slice(0, MAX_DESCRIPTION - 1).trimEnd()}…`;
+	return clipText(text(value).replace(/\s+/g, ' ').trim(), descriptionChars);
 }
 
 function members(schema: Schema, key: 'allOf' | 'oneOf' | 'anyOf'): Schema[] {
@@ -80,9 +75,14 @@ interface TypeOptions {
 
 /**
  * The type of a schema as a short string: 'string', 'array<integer>', 'string | integer', 'object'.
- * `format` is ignored; 'unknown' when nothing says what it is.
+ * `format` is ignored; 'unknown' when nothing says what it is. At most typeChars characters at
+ * every level, so a spec's type names cannot grow the string however they nest.
  */
 function schemaType(schema: unknown, options: TypeOptions, stack: Set<Schema> = new Set()): string {
+	return clipText(describeType(schema, options, stack), typeChars);
+}
+
+function describeType(schema: unknown, options: TypeOptions, stack: Set<Schema>): string {
 	if (!isRecord(schema) || stack.has(schema) || stack.size >= MAX_TYPE_DEPTH) return 'unknown';
 	stack.add(schema);
 	try {
@@ -94,13 +94,11 @@ function schemaType(schema: unknown, options: TypeOptions, stack: Set<Schema> = 
 			);
 			if (names.length === 0) return declared.includes('null') ? 'null' : 'unknown';
 			const chosen = options.firstOfTypeArray ? names.slice(0, 1) : names;
-			return unique(chosen.map((t) => namedType(t, schema, options, stack))).join(' | ');
+			return joinTypes(chosen.map((t) => () => namedType(t, schema, options, stack))) || 'unknown';
 		}
 		for (const key of ['oneOf', 'anyOf'] as const) {
-			const types = members(schema, key)
-				.map((m) => schemaType(m, options, stack))
-				.filter((t) => t !== 'unknown' && t !== 'null');
-			if (types.length > 0) return unique(types).join(' | ');
+			const type = joinTypes(members(schema, key).map((m) => () => schemaType(m, options, stack)));
+			if (type !== '') return type;
 		}
 		if (isRecord(schema.properties) || isRecord(schema.additionalProperties)) return 'object';
 		const parts = members(schema, 'allOf');
@@ -120,12 +118,26 @@ function schemaType(schema: unknown, options: TypeOptions, stack: Set<Schema> = 
 }
 
 function namedType(name: string, schema: Schema, options: TypeOptions, stack: Set<Schema>): string {
-	if (name !== 'array') return name;
+	if (name !== 'array') return clipText(name, typeChars);
 	return isRecord(schema.items) ? `array<${schemaType(schema.items, options, stack)}>` : 'array';
 }
 
-function unique(values: string[]): string[] {
-	return [...new Set(values)];
+/**
+ * The distinct known types of a union, joined with ' | '; '' when none is known. Members are
+ * typed lazily and no more once the text is past the cap: a union of thousands of members costs
+ * no more than one that fills typeChars.
+ */
+function joinTypes(types: readonly (() => string)[]): string {
+	const seen = new Set<string>();
+	let length = 0;
+	for (const typeOf of types) {
+		if (length > typeChars) break;
+		const type = typeOf();
+		if (type === 'unknown' || type === 'null' || seen.has(type)) continue;
+		seen.add(type);
+		length += type.length + 3;
+	}
+	return [...seen].join(' | ');
 }
 
 const FIELD_TYPES: TypeOptions = { firstOfTypeArray: false };
@@ -174,10 +186,12 @@ function descriptionOf(schema: Schema): string {
 /** Accumulates the fields of every operation, first operation wins, within the caps. */
 class FieldCollector {
 	readonly fields = new Map<string, SpecField>();
-	/** A new field name arrived once MAX_FIELDS were already kept: nothing more can be added. */
+	/** A new field name arrived once SNAPSHOT_LIMITS.fields were already kept: nothing more can be added. */
 	overflow = false;
-	/** Some object lay deeper than MAX_FIELD_DEPTH and its properties were left out. */
+	/** Some object lay deeper than SNAPSHOT_LIMITS.fieldDepth and its properties were left out. */
 	tooDeep = false;
+	/** Some name grew past nameChars: it was kept clipped, and nothing below it was walked. */
+	tooLong = false;
 	#operation = '';
 
 	collect(schema: Schema, operation: string): void {
@@ -201,8 +215,10 @@ class FieldCollector {
 			current = current.items;
 			// A top-level array of objects gives plain names ('id', not '[].id').
 			if (name !== '') name = `${name}[]`;
+			if (name.length > nameChars) break;
 		}
-		this.#walkObject(current, name, depth, stack);
+		if (name.length > nameChars) this.tooLong = true;
+		else this.#walkObject(current, name, depth, stack);
 		for (const done of unwrapped) stack.delete(done);
 	}
 
@@ -210,15 +226,20 @@ class FieldCollector {
 		if (this.overflow || stack.has(schema)) return;
 		const properties = collectProperties(schema, new Set());
 		if (properties.length === 0) return;
-		if (depth >= MAX_FIELD_DEPTH) {
+		if (depth >= SNAPSHOT_LIMITS.fieldDepth) {
 			this.tooDeep = true;
 			return;
 		}
 		stack.add(schema);
 		for (const [key, child] of properties) {
-			const name = prefix === '' ? key : `${prefix}.${key}`;
+			const fullName = prefix === '' ? key : `${prefix}.${key}`;
+			// A name past the cap is kept clipped but not followed: each level below would only
+			// repeat its long prefix, which is how a 1.2 MB spec once made a 112 MB snapshot.
+			const tooLong = fullName.length > nameChars;
+			const name = tooLong ? clipText(fullName, nameChars) : fullName;
+			if (tooLong) this.tooLong = true;
 			if (!this.fields.has(name)) {
-				if (this.fields.size >= MAX_FIELDS) {
+				if (this.fields.size >= SNAPSHOT_LIMITS.fields) {
 					this.overflow = true;
 					break;
 				}
@@ -229,7 +250,7 @@ class FieldCollector {
 					operation: this.#operation,
 				});
 			}
-			this.#walkValue(child, name, depth + 1, stack);
+			if (!tooLong) this.#walkValue(child, name, depth + 1, stack);
 			if (this.overflow) break;
 		}
 		stack.delete(schema);
@@ -271,11 +292,12 @@ interface SeenParameter {
 	order: number;
 }
 
+/** (in, name) with the name as it is kept: names alike up to the cap count as one parameter. */
 function parameterKey(parameter: Json): string | undefined {
 	const { name, in: location } = parameter;
 	if (typeof name !== 'string' || name === '' || typeof location !== 'string') return undefined;
 	if (!Object.hasOwn(LOCATION_RANK, location)) return undefined;
-	return `${location}\u0000${name}`;
+	return `${location}\u0000${clipText(name, nameChars)}`;
 }
 
 /** Path-level parameters overridden by operation-level ones with the same (name, in). */
@@ -296,7 +318,7 @@ function toSpecParameter(parameter: Json, operation: string): SpecParameter {
 	const location = String(parameter.in);
 	const schema = parameterSchema(parameter);
 	return {
-		name: String(parameter.name),
+		name: clipText(String(parameter.name), nameChars),
 		in: location,
 		type: schemaType(schema, PARAMETER_TYPES),
 		description: cleanDescription(parameter.description ?? schema?.description),
@@ -337,8 +359,8 @@ export function extractSchema(document: unknown): ExtractedSchema {
 		truncated: false,
 	};
 	if (!isRecord(document)) return result;
-	result.version = versionOf(document);
-	result.title = isRecord(document.info) ? text(document.info.title) : '';
+	result.version = clipText(versionOf(document), typeChars);
+	result.title = clipText(isRecord(document.info) ? text(document.info.title) : '', nameChars);
 	if (!isRecord(document.paths)) return result;
 
 	const parameters = new Map<string, SeenParameter>();
@@ -349,7 +371,10 @@ export function extractSchema(document: unknown): ExtractedSchema {
 			const operation = item[method];
 			if (!isRecord(operation)) continue;
 			result.operations++;
-			const label = text(operation.operationId).trim() || `${method.toUpperCase()} ${path}`;
+			const label = clipText(
+				text(operation.operationId).trim() || `${method.toUpperCase()} ${path}`,
+				nameChars,
+			);
 
 			for (const [key, parameter] of effectiveParameters(item.parameters, operation.parameters)) {
 				let seen = parameters.get(key);
@@ -372,10 +397,11 @@ export function extractSchema(document: unknown): ExtractedSchema {
 	const sorted = [...parameters.values()]
 		.sort((a, b) => rank(a.parameter) - rank(b.parameter) || a.order - b.order)
 		.map((seen) => seen.parameter);
-	result.parameters = sorted.slice(0, MAX_PARAMETERS);
+	result.parameters = sorted.slice(0, SNAPSHOT_LIMITS.parameters);
 	result.fields = [...fields.fields.values()];
-	// Only the list caps count: fields nested deeper than MAX_FIELD_DEPTH are left out by design.
-	result.truncated = sorted.length > MAX_PARAMETERS || fields.overflow;
+	// Only the caps count: fields nested deeper than fieldDepth are left out by design.
+	result.truncated =
+		sorted.length > SNAPSHOT_LIMITS.parameters || fields.overflow || fields.tooLong;
 	return result;
 }
 

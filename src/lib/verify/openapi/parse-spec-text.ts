@@ -1,4 +1,6 @@
 import { parse as parseYamlText } from 'yaml';
+import { SNAPSHOT_LIMITS } from '../../../schemas/snapshot.ts';
+import { clipText } from '../../state/cap-snapshot.ts';
 
 /**
  * Parses a spec document, JSON or YAML (YAML 1.2; the `yaml` package also reads specs whose
@@ -23,9 +25,8 @@ export function parseSpecText(text: string): unknown {
 }
 
 /** The first line of an error message, cut to a length that fits on a record page. */
-export function shortError(error: unknown, max = 300): string {
+export function shortError(error: unknown, max: number = SNAPSHOT_LIMITS.errorChars): string {
 	const message = error instanceof Error ? error.message : String(error);
 	const line = message.split('\n').find((l) => l.trim() !== '') ?? message;
-	const text = line.trim();
-	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+	return clipText(line.trim(), max);
 }

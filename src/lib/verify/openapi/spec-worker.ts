@@ -3,6 +3,7 @@
  * deadline enforced by the pool, so a pathological spec can neither stall nor crash the run.
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { SNAPSHOT_LIMITS } from '../../../schemas/snapshot.ts';
 import { type AddressGateOptions, addressGate } from '../../net/address-policy.ts';
 import type { VerifyLimits } from '../constants.ts';
 import { FetchError } from '../errors.ts';
@@ -29,7 +30,7 @@ export interface SpecTaskResult {
 
 /** Most external documents one spec may pull in through `$ref`. */
 const MAX_EXTERNAL_DOCUMENTS = 50;
-const MAX_ERRORS = 10;
+const MAX_ERRORS = SNAPSHOT_LIMITS.errors;
 
 let client: HttpClient | undefined;
 let clientKey = '';
@@ -169,7 +170,8 @@ export default async function captureSpecInWorker(task: SpecTask): Promise<SpecT
 	return {
 		readable: true,
 		valid: errors.length === 0,
-		errors: [...new Set(errors)].slice(0, MAX_ERRORS),
+		// Schema errors quote the document's own keys and values: each cut to one short line.
+		errors: [...new Set(errors.map((e) => shortError(e)))].slice(0, MAX_ERRORS),
 		schema: extractSchema(dereferenced),
 	};
 }
