@@ -5,13 +5,22 @@
  * REF to HEAD touch (git diff REF...HEAD): entries added or modified, and every entry of a
  * publisher whose file was added or modified. Deleted files are ignored. With --valid-only, only
  * the ids of entries that pass validation (the ones `npm run verify -- --only` accepts).
+ *
+ * Exits 1, naming each file, when the changes add, modify, delete or rename anything the nightly
+ * job alone writes (snapshots, history, imported records): a pull request could otherwise plant
+ * a record's measured past.
  */
 import { execFileSync } from 'node:child_process';
 import { relative, sep } from 'node:path';
 import { loadCatalog } from '../src/lib/catalog/load-catalog.ts';
 import { parseCommandLine } from '../src/lib/cli/command-line.ts';
 import { resolveDataDir } from '../src/lib/cli/data-dir.ts';
-import { changedEntryIds, parseNameStatus } from '../src/lib/contrib/changed-entries.ts';
+import {
+	changedEntryIds,
+	machineWrittenChanges,
+	machineWrittenRefusal,
+	parseNameStatus,
+} from '../src/lib/contrib/changed-entries.ts';
 
 const USAGE = `Usage: npm run --silent changed-entries -- --base REF [options]
 
@@ -19,7 +28,9 @@ const USAGE = `Usage: npm run --silent changed-entries -- --base REF [options]
   --head REF        the commit holding the changes (default: HEAD)
   --data-dir DIR    folder holding catalog/ and publishers/ (default: $C0MM0_DATA_DIR or ./data)
   --valid-only      print only entries that pass validation (what verify --only accepts)
-  --allow-private   accept loopback/private URLs when validating (local test catalogs only)`;
+  --allow-private   accept loopback/private URLs when validating (local test catalogs only)
+
+Exits 1 when the changes touch a machine-written file (<data-dir>/snapshots, history, imported).`;
 
 function fail(message: string): never {
 	console.error(`changed-entries: ${message}`);
@@ -67,6 +78,9 @@ if (dataPrefix.startsWith('..')) {
 const changes = parseNameStatus(
 	git(['diff', '--name-status', '-z', '--no-renames', `${base}...${head}`, '--']),
 );
+// Checked before the catalog is loaded, so that the refusal does not depend on the catalog's state.
+const planted = machineWrittenChanges(changes, dataPrefix);
+if (planted.length > 0) fail(machineWrittenRefusal(planted, dataPrefix));
 const catalog = await loadCatalog(dataDir, { allowPrivate: values['allow-private'] === true });
 let ids = changedEntryIds(
 	changes,

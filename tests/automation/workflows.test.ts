@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { machineWrittenPaths } from '../../src/lib/catalog/machine-written.ts';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..');
@@ -15,19 +16,25 @@ const files = readdirSync(workflowDir)
 	.sort();
 
 interface Step {
+	name?: string;
 	uses?: string;
 	run?: string;
 	with?: Record<string, unknown>;
+	env?: Record<string, unknown>;
+	'continue-on-error'?: unknown;
 }
 interface Job {
 	permissions?: unknown;
 	'timeout-minutes'?: number;
 	steps?: Step[];
 	uses?: string;
+	container?: unknown;
+	services?: unknown;
 }
 interface Workflow {
 	on: unknown;
 	permissions?: unknown;
+	env?: Record<string, unknown>;
 	jobs: Record<string, Job>;
 }
 
@@ -48,6 +55,26 @@ async function actionlint(
 		const failure = error as { code: number; stdout: string; stderr: string };
 		return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
 	}
+}
+
+/** Whether a job (or its workflow, when the job sets none) may write to the repository. */
+function writesContents(job: Job, workflow: Workflow): boolean {
+	const permissions = job.permissions ?? workflow.permissions;
+	if (permissions === 'write-all') return true;
+	return (permissions as Record<string, unknown> | undefined)?.contents === 'write';
+}
+
+/** A GitHub path filter as a regular expression: `**` crosses folders, `*` does not. */
+function pathFilter(pattern: string): RegExp {
+	const source = pattern
+		.split(/(\*\*\/?|\*)/)
+		.map((part) => {
+			if (part.startsWith('**')) return '.*';
+			if (part === '*') return '[^/]*';
+			return part.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+		})
+		.join('');
+	return new RegExp(`^${source}$`);
 }
 
 function triggers(on: unknown): string[] {
@@ -146,14 +173,102 @@ describe('the workflows', () => {
 		expect(check?.text).not.toMatch(/secrets\.|github\.token/);
 	});
 
-	it('let only the nightly merge job write to the repository', () => {
+	it('let only the nightly commit job write to the repository', () => {
+		const writers = workflows.flatMap(({ name, workflow }) =>
+			Object.entries(workflow.jobs)
+				.filter(([, job]) => writesContents(job, workflow))
+				.map(([id]) => `${name}: ${id}`),
+		);
+		expect(writers).toEqual(['nightly.yml: commit']);
+	});
+
+	it('install with npm ci, never npm install (workflows, .ci/run, README)', () => {
+		const sources = [
+			...workflows.map(({ name, text }) => ({ name, text })),
+			...['.ci/run', 'README.md'].map((name) => ({
+				name,
+				text: readFileSync(join(root, name), 'utf8'),
+			})),
+		];
+		for (const { name, text } of sources) {
+			expect(text, name).not.toMatch(/\bnpm\s+(install|i|add|isntall)\b/);
+		}
+	});
+
+	it('run no npm, npx, node, repository script or third-party action in a job that can write to the repository', () => {
+		// Install scripts, the project's code and third-party actions could plant a git hook or read
+		// the token; a writing job runs only the official checkout and download actions, and git.
+		const runsCode =
+			/(^|[\s;&|(`$'"])(npm|npx|node|nodejs|pnpm|yarn|corepack|bun|deno|tsx|python3?|make|sh|bash|source|\.)(\s|$)|(^|[\s;&|(`'"=])(\.{1,2}\/|scripts\/|\.ci\/|node_modules\/)/m;
 		for (const { name, workflow } of workflows) {
 			for (const [id, job] of Object.entries(workflow.jobs)) {
-				const permissions = JSON.stringify(job.permissions ?? workflow.permissions ?? {});
-				if (name === 'nightly.yml' && id === 'merge') continue;
-				expect(permissions, `${name}: ${id}`).not.toContain('"contents":"write"');
+				if (!writesContents(job, workflow)) continue;
+				const where = `${name}: ${id}`;
+				expect(job.uses, where).toBeUndefined();
+				expect(job.container, where).toBeUndefined();
+				expect(job.services, where).toBeUndefined();
+				for (const step of job.steps ?? []) {
+					if (step.uses) {
+						expect(step.uses, where).toMatch(
+							/^actions\/(checkout|download-artifact)@[0-9a-f]{40}$/,
+						);
+					}
+					if (step.uses?.startsWith('actions/checkout@')) {
+						expect(step.with?.['persist-credentials'], where).toBe(false);
+					}
+					expect(step.run ?? '', `${where}: ${step.name}`).not.toMatch(runsCode);
+				}
 			}
 		}
+	});
+
+	it('hand the token only to the step that pushes, never to the job', () => {
+		const token = /github\.token|secrets\./;
+		for (const { name, workflow } of workflows) {
+			for (const [id, job] of Object.entries(workflow.jobs)) {
+				const { steps = [], ...rest } = job;
+				expect(JSON.stringify(rest), `${name}: ${id}`).not.toMatch(token);
+				for (const step of steps) {
+					const { env = {}, ...others } = step;
+					expect(JSON.stringify(others), `${name}: ${id}: ${step.name}`).not.toMatch(token);
+					if (JSON.stringify(env).match(token)) {
+						expect(step.run, `${name}: ${id}: ${step.name}`).toMatch(/\bpush origin\b/);
+					}
+				}
+			}
+		}
+		expect(JSON.stringify(workflows.map(({ workflow }) => workflow.env ?? {}))).not.toMatch(token);
+	});
+
+	it('list the machine-written folders the nightly commits exactly as the catalog module does', () => {
+		const nightly = workflows.find((w) => w.name === 'nightly.yml');
+		const listed = String(nightly?.workflow.env?.MACHINE_WRITTEN_DIRS ?? '').split(/\s+/);
+		expect(listed).toEqual(machineWrittenPaths());
+	});
+
+	it('run the entry check, and its refusal of machine-written files, when a pull request touches them', () => {
+		const check = workflows.find((w) => w.name === 'entry-check.yml');
+		const on = check?.workflow.on as {
+			pull_request: { paths?: string[]; 'paths-ignore'?: string[] };
+		};
+		expect(on.pull_request['paths-ignore']).toBeUndefined();
+		const filters = (on.pull_request.paths ?? []).map(pathFilter);
+		for (const folder of machineWrittenPaths()) {
+			for (const file of [`${folder}/x.json`, `${folder}/2026/2026-08-01.json`]) {
+				expect(
+					filters.some((filter) => filter.test(file)),
+					file,
+				).toBe(true);
+			}
+		}
+		const steps = Object.values(check?.workflow.jobs ?? {}).flatMap((job) => job.steps ?? []);
+		const refusal = steps.findIndex((step) =>
+			/changed-entries\b.*> \/dev\/null/.test(step.run ?? ''),
+		);
+		const verify = steps.findIndex((step) => /npm run verify\b/.test(step.run ?? ''));
+		expect(refusal).toBeGreaterThan(-1);
+		expect(refusal).toBeLessThan(verify);
+		expect(steps[refusal]?.['continue-on-error']).toBeUndefined();
 	});
 });
 

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	changedEntryIds,
 	classifyDataPath,
+	machineWrittenChanges,
+	machineWrittenRefusal,
 	parseNameStatus,
 } from '../../src/lib/contrib/changed-entries.ts';
 import { apiEntry, DINUM_PUBLISHER } from '../helpers/temp-catalog.ts';
@@ -96,6 +98,83 @@ describe('changedEntryIds', () => {
 	});
 });
 
+describe('machineWrittenChanges', () => {
+	it('picks out every added, modified or deleted snapshot, history day and imported record', () => {
+		const changes = [
+			{ status: 'added', path: 'data/history/2026/2026-08-01.json' },
+			{ status: 'modified', path: 'data/snapshots/fr-one.json' },
+			{ status: 'deleted', path: 'data/imported/api-gouv-fr/fr-x.json' },
+			{ status: 'added', path: 'data/catalog/fr/fr-new.md' },
+			{ status: 'modified', path: 'data/publishers/dinum.yaml' },
+		] as const;
+		expect(machineWrittenChanges(changes)).toEqual(changes.slice(0, 3));
+	});
+
+	it('catches a rename into or out of a machine-written folder, as git reports it without renames', () => {
+		expect(
+			machineWrittenChanges(
+				parseNameStatus(
+					[
+						'D',
+						'data/snapshots/fr-one.json',
+						'A',
+						'data/notes/fr-one.json',
+						'D',
+						'data/catalog/fr/fr-two.md',
+						'A',
+						'data/history/2026/2026-08-02.json',
+						'',
+					].join('\0'),
+				),
+			),
+		).toEqual([
+			{ status: 'deleted', path: 'data/snapshots/fr-one.json' },
+			{ status: 'added', path: 'data/history/2026/2026-08-02.json' },
+		]);
+	});
+
+	it('catches a machine-written folder, or a folder above it, replaced by a file or a link', () => {
+		expect(machineWrittenChanges(['data/history', 'data', 'data/historyx/a.json'])).toEqual([
+			{ status: 'modified', path: 'data/history' },
+			{ status: 'modified', path: 'data' },
+		]);
+	});
+
+	it('follows a data dir that is not ./data', () => {
+		expect(
+			machineWrittenChanges(['fixtures/x/snapshots/a.json', 'data/snapshots/a.json'], 'fixtures/x'),
+		).toEqual([{ status: 'modified', path: 'fixtures/x/snapshots/a.json' }]);
+		expect(machineWrittenChanges(['history/2026/2026-01-01.json'], '')).toHaveLength(1);
+	});
+});
+
+describe('machineWrittenRefusal', () => {
+	it('names each file, says that only the nightly job writes them, and how to drop them', () => {
+		expect(
+			machineWrittenRefusal([
+				{ status: 'added', path: 'data/history/2026/2026-08-01.json' },
+				{ status: 'deleted', path: 'data/snapshots/fr-one.json' },
+			]),
+		).toMatchInlineSnapshot(`
+			"this pull request changes 2 machine-written file(s):
+			  added    data/history/2026/2026-08-01.json
+			  deleted  data/snapshots/fr-one.json
+			data/snapshots, data/history, data/imported hold measurements and imported records: they are written only by the nightly job, from what it checked itself, and a pull request may not add, change, delete or rename them.
+			Fix: drop these files from the pull request — git restore --source=origin/main --staged --worktree -- data/history data/snapshots (origin/main: your pull request's base), then commit and push."
+		`);
+	});
+
+	it('prints a hostile file name on one line, its control characters escaped', () => {
+		const message = machineWrittenRefusal([
+			{ status: 'added', path: 'data/history/x\n::add-mask::y\u001b[2J\u202e.json' },
+		]);
+		expect(message.split('\n')[1]).toBe(
+			'  added    data/history/x\\u{a}::add-mask::y\\u{1b}[2J\\u{202e}.json',
+		);
+		expect(message).not.toMatch(/^::/m);
+	});
+});
+
 describe('parseNameStatus', () => {
 	it('reads git diff --name-status -z output', () => {
 		const output = [
@@ -159,8 +238,34 @@ describe('npm run changed-entries', () => {
 			'data/catalog/fr/fr-gone.md',
 			apiEntry({ id: 'fr-gone', baseUrl: 'https://api.numerique.gouv.fr/gone' }),
 		);
+		await write('data/snapshots/fr-one.json', '{"id":"fr-one","outcome":"down"}\n');
 		git('add', '-A');
 		git('commit', '--quiet', '-m', 'base');
+
+		// 89 past nights of "up" and a snapshot to match: what a pull request must not plant.
+		git('checkout', '--quiet', '-b', 'planted-history');
+		for (let day = 1; day <= 89; day++) {
+			const date = new Date(Date.UTC(2026, 7, day)).toISOString().slice(0, 10);
+			await write(
+				`data/history/2026/${date}.json`,
+				`{"date":"${date}","records":{"fr-one":"up"}}\n`,
+			);
+		}
+		await write('data/snapshots/fr-one.json', '{"id":"fr-one","outcome":"up"}\n');
+		await write(
+			'data/catalog/fr/fr-planted.md',
+			apiEntry({ id: 'fr-planted', baseUrl: 'https://api.numerique.gouv.fr/planted' }),
+		);
+		git('add', '-A');
+		git('commit', '--quiet', '-m', 'planted history');
+
+		// A measurement moved out of the machine-written folders, with nothing added there.
+		git('checkout', '--quiet', 'main');
+		git('checkout', '--quiet', '-b', 'moved-snapshot');
+		git('mv', 'data/snapshots/fr-one.json', 'data/fr-one.json');
+		git('commit', '--quiet', '-m', 'moved snapshot');
+
+		git('checkout', '--quiet', 'main');
 		git('checkout', '--quiet', '-b', 'contribution');
 		await write(
 			'data/catalog/fr/fr-new.md',
@@ -203,6 +308,27 @@ describe('npm run changed-entries', () => {
 	it('prints an empty line when nothing in the catalog changed', async () => {
 		const result = await changed('--base', 'HEAD');
 		expect(result).toMatchObject({ code: 0, stdout: '\n' });
+	});
+
+	it('refuses a branch that plants history, naming every planted file and the fix', async () => {
+		const result = await changed('--base', 'main', '--head', 'planted-history');
+		expect(result.code).toBe(1);
+		expect(result.stdout).toBe('');
+		const listed = result.stderr.split('\n').filter((line) => /^ {2}(added|modified) /.test(line));
+		expect(listed).toHaveLength(90);
+		expect(listed).toContain('  added    data/history/2026/2026-08-01.json');
+		expect(listed).toContain('  added    data/history/2026/2026-10-28.json');
+		expect(listed).toContain('  modified data/snapshots/fr-one.json');
+		expect(result.stderr).toContain('written only by the nightly job');
+		expect(result.stderr).toContain('Fix: drop these files from the pull request');
+		expect(result.stderr).not.toContain('fr-planted.md');
+	});
+
+	it('refuses a branch that renames a snapshot out of its folder', async () => {
+		const result = await changed('--base', 'main', '--head', 'moved-snapshot');
+		expect(result.code).toBe(1);
+		expect(result.stderr).toContain('  deleted  data/snapshots/fr-one.json');
+		expect(result.stderr).not.toContain('data/fr-one.json');
 	});
 
 	it('refuses a ref git would read as an option', async () => {

@@ -1,7 +1,12 @@
 /**
- * Which catalog entries a pull request touches, from the files it changed. Pure: the caller runs
- * git and loads the catalog.
+ * Which catalog entries a pull request touches, and which machine-written files it would plant,
+ * from the files it changed. Pure: the caller runs git and loads the catalog.
  */
+import {
+	isMachineWrittenPath,
+	machineWrittenPaths,
+	normaliseDataPrefix,
+} from '../catalog/machine-written.ts';
 
 /** A changed file as git reports it; a bare path counts as added or modified. */
 export type ChangedFile = string | { status: ChangeStatus; path: string };
@@ -12,6 +17,10 @@ export type ChangeStatus = 'added' | 'modified' | 'deleted';
 export interface EntryPublisher {
 	id: string;
 	publisher: string;
+}
+
+function asChange(change: ChangedFile): { status: ChangeStatus; path: string } {
+	return typeof change === 'string' ? { status: 'modified', path: change } : change;
 }
 
 const STATUS_LETTERS: Record<string, ChangeStatus> = {
@@ -38,12 +47,6 @@ export function parseNameStatus(output: string): { status: ChangeStatus; path: s
 	return changes;
 }
 
-/** `data`, `./data/` → `data`; `.` or an empty prefix → the data dir is the repository root. */
-function normalisePrefix(prefix: string): string {
-	const trimmed = prefix.replace(/\\/g, '/').replace(/^(\.\/)+|\/+$/g, '');
-	return trimmed === '.' ? '' : trimmed;
-}
-
 /**
  * `catalog/<cc>/<id>.md` → id; `publishers/<id>.yaml` → publisher id; anything else → null.
  * Names outside letters, digits, `_`, `-` and `.` are ignored: ids travel through CI step outputs
@@ -53,7 +56,7 @@ export function classifyDataPath(
 	path: string,
 	dataPrefix = 'data',
 ): { entry: string } | { publisher: string } | null {
-	const prefix = normalisePrefix(dataPrefix);
+	const prefix = normaliseDataPrefix(dataPrefix);
 	const normalised = path.replace(/\\/g, '/');
 	if (prefix !== '' && !normalised.startsWith(`${prefix}/`)) return null;
 	const below = prefix === '' ? normalised : normalised.slice(prefix.length + 1);
@@ -76,9 +79,7 @@ export function changedEntryIds(
 ): string[] {
 	const ids = new Set<string>();
 	const publishers = new Set<string>();
-	for (const change of changes) {
-		const { status, path } =
-			typeof change === 'string' ? { status: 'modified', path: change } : change;
+	for (const { status, path } of changes.map(asChange)) {
 		if (status === 'deleted') continue;
 		const kind = classifyDataPath(path, dataPrefix);
 		if (!kind) continue;
@@ -89,4 +90,53 @@ export function changedEntryIds(
 		if (publishers.has(entry.publisher)) ids.add(entry.id);
 	}
 	return [...ids].sort();
+}
+
+/**
+ * The changes a pull request may not make: every machine-written file it adds, modifies or
+ * deletes (a rename is a deletion and an addition, as `--no-renames` reports it), in diff order.
+ */
+export function machineWrittenChanges(
+	changes: readonly ChangedFile[],
+	dataPrefix = 'data',
+): { status: ChangeStatus; path: string }[] {
+	return changes.map(asChange).filter((change) => isMachineWrittenPath(change.path, dataPrefix));
+}
+
+/**
+ * File names come from the pull request: escape control and format characters, so that a name
+ * can neither start a line of its own in a CI log (a workflow command) nor steer a terminal.
+ */
+function printablePath(path: string): string {
+	return path.replace(
+		/[\p{Cc}\p{Cf}\u2028\u2029]/gu,
+		(char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`,
+	);
+}
+
+/** The folder to restore for a refused path: its machine-written folder, or the path itself. */
+function folderToRestore(path: string, dataPrefix: string): string {
+	const normalised = path.replace(/\\/g, '/').replace(/\/+$/, '');
+	return (
+		machineWrittenPaths(dataPrefix).find(
+			(folder) => normalised === folder || normalised.startsWith(`${folder}/`),
+		) ?? normalised
+	);
+}
+
+/**
+ * What the pull-request check prints when a pull request touches machine-written files: each
+ * file, why it is refused, and how to drop it from the pull request.
+ */
+export function machineWrittenRefusal(
+	refused: readonly { status: ChangeStatus; path: string }[],
+	dataPrefix = 'data',
+): string {
+	const folders = [...new Set(refused.map((change) => folderToRestore(change.path, dataPrefix)))];
+	return [
+		`this pull request changes ${refused.length} machine-written file(s):`,
+		...refused.map((change) => `  ${change.status.padEnd(9)}${printablePath(change.path)}`),
+		`${machineWrittenPaths(dataPrefix).join(', ')} hold measurements and imported records: they are written only by the nightly job, from what it checked itself, and a pull request may not add, change, delete or rename them.`,
+		`Fix: drop these files from the pull request — git restore --source=origin/main --staged --worktree -- ${folders.map(printablePath).join(' ')} (origin/main: your pull request's base), then commit and push.`,
+	].join('\n');
 }
