@@ -27,7 +27,7 @@ describe('npm run validate', () => {
 		const result = await validate('tests/fixtures/valid-catalog');
 		expect(result.code).toBe(0);
 		expect(result.stdout).toBe('');
-		expect(result.stderr).toContain('2 entries, 2 publishers: 0 errors, 0 warnings.');
+		expect(result.stderr).toContain('2 entries, 2 publishers, 0 sources: 0 errors, 0 warnings.');
 	});
 
 	it('exits non-zero with one precise line per problem, naming the file', async () => {
@@ -48,7 +48,7 @@ describe('npm run validate', () => {
 			  "tests/fixtures/broken-catalog/catalog/xx/xx-unknown-country.md: country: "XX" is not a European country code we know — use an ISO 3166-1 alpha-2 code such as FR or DE, or EU for an EU institution",
 			]
 		`);
-		expect(result.stderr).toContain('✗ 7 entries, 1 publishers: 7 errors');
+		expect(result.stderr).toContain('✗ 7 entries, 1 publishers, 0 sources: 7 errors');
 	});
 
 	it('prints warnings without failing', async () => {
