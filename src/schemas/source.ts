@@ -113,7 +113,9 @@ export const SourceFileSchema = z
 		adapter: z
 			.enum(SOURCE_ADAPTERS, {
 				error: (issue) =>
-					`"${String(issue.input)}" is not an adapter — use one of ${SOURCE_ADAPTERS.join(', ')}`,
+					issue.input === undefined
+						? `is required — add it, e.g. adapter: ckan (one of ${SOURCE_ADAPTERS.join(', ')})`
+						: `"${String(issue.input)}" is not an adapter — use one of ${SOURCE_ADAPTERS.join(', ')}`,
 			})
 			.meta({ description: 'Which importer reads it.', examples: ['ckan'] }),
 		endpoints: z
@@ -145,7 +147,9 @@ export const SourceFileSchema = z
 		yields: z
 			.enum(SOURCE_YIELDS, {
 				error: (issue) =>
-					`"${String(issue.input)}" is not what a source yields — use apis, datasets or both`,
+					issue.input === undefined
+						? 'is required — add it: yields: apis, datasets or both'
+						: `"${String(issue.input)}" is not what a source yields — use apis, datasets or both`,
 			})
 			.meta({ description: 'What it lists: apis, datasets or both.', examples: ['datasets'] }),
 		filters: SourceFiltersSchema.optional(),

@@ -120,11 +120,17 @@ function checkSource(
 	return problems;
 }
 
+const fileIdOf = (file: string) => basename(file, '.yaml');
+
 /** Across files: one file per id, one source per endpoint. */
 function checkAcrossSources(parsed: readonly (SourceFileEntry & { problems: Problem[] })[]): void {
 	const byId = new Map<string, string>();
 	const byEndpoint = new Map<string, { file: string; field: string }>();
-	for (const item of parsed) {
+	// A file named after its id owns that id; copies under other names are the duplicates.
+	const owners = [...parsed].sort(
+		(a, b) => Number(b.source.id === fileIdOf(b.file)) - Number(a.source.id === fileIdOf(a.file)),
+	);
+	for (const item of owners) {
 		const first = byId.get(item.source.id);
 		if (first) {
 			item.problems.push(
@@ -194,11 +200,10 @@ export async function loadSources(
 			problems.push(...issuesToProblems(file, result.error.issues, knownKeys));
 			continue;
 		}
-		const fileId = basename(dirent.name, '.yaml');
 		parsed.push({
 			file,
 			source: result.data,
-			problems: checkSource(file, fileId, result.data, allowPrivate),
+			problems: checkSource(file, fileIdOf(file), result.data, allowPrivate),
 		});
 	}
 	checkAcrossSources(parsed);
