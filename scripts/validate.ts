@@ -1,13 +1,14 @@
 /**
  * npm run validate [-- --data-dir D] [--allow-private] [--watch]
  *
- * Checks every catalog entry and publisher, and that every stored snapshot and history night
- * still reads through its schema. Prints one line per problem,
+ * Checks every catalog entry, publisher and source, and that every stored snapshot and history
+ * night still reads through its schema. Prints one line per problem,
  * `<file>: <field>: <what is wrong> — <how to fix>`, and exits non-zero when there is any error.
  * Warnings are printed but do not fail.
  */
 import { watch } from 'node:fs';
 import { loadCatalog } from '../src/lib/catalog/load-catalog.ts';
+import { loadSources } from '../src/lib/catalog/load-sources.ts';
 import { formatProblem, type Problem } from '../src/lib/catalog/problem.ts';
 import { parseCommandLine } from '../src/lib/cli/command-line.ts';
 import { resolveDataDir } from '../src/lib/cli/data-dir.ts';
@@ -37,13 +38,16 @@ function byFileThenSeverity(a: Problem, b: Problem): number {
 
 async function validateOnce(): Promise<boolean> {
 	const catalog = await loadCatalog(dataDir, { allowPrivate: values['allow-private'] });
-	const problems = [...catalog.problems, ...(await measurementProblems(dataDir))].sort(
-		byFileThenSeverity,
-	);
+	const sources = await loadSources(dataDir, { allowPrivate: values['allow-private'] });
+	const problems = [
+		...catalog.problems,
+		...sources.problems,
+		...(await measurementProblems(dataDir)),
+	].sort(byFileThenSeverity);
 	for (const p of problems) console.log(formatProblem(p));
 	const errors = problems.filter((p) => p.severity === 'error').length;
 	const warnings = problems.length - errors;
-	const summary = `${catalog.files.entries} entries, ${catalog.files.publishers} publishers: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
+	const summary = `${catalog.files.entries} entries, ${catalog.files.publishers} publishers, ${sources.files} sources: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
 	console.error(errors > 0 ? `✗ ${summary}` : `✓ ${summary}`);
 	return errors === 0;
 }

@@ -29,7 +29,7 @@ describe('npm run validate', () => {
 		const result = await validate('tests/fixtures/valid-catalog');
 		expect(result.code).toBe(0);
 		expect(result.stdout).toBe('');
-		expect(result.stderr).toContain('2 entries, 2 publishers: 0 errors, 0 warnings.');
+		expect(result.stderr).toContain('2 entries, 2 publishers, 0 sources: 0 errors, 0 warnings.');
 	});
 
 	it('exits non-zero with one precise line per problem, naming the file', async () => {
@@ -50,7 +50,7 @@ describe('npm run validate', () => {
 			  "tests/fixtures/broken-catalog/catalog/xx/xx-unknown-country.md: country: "XX" is not a European country code we know — use an ISO 3166-1 alpha-2 code such as FR or DE, or EU for an EU institution",
 			]
 		`);
-		expect(result.stderr).toContain('✗ 7 entries, 1 publishers: 7 errors');
+		expect(result.stderr).toContain('✗ 7 entries, 1 publishers, 0 sources: 7 errors');
 	});
 
 	it('prints warnings without failing', async () => {
@@ -88,7 +88,7 @@ describe('npm run validate', () => {
 				),
 				`${snapshot}: file: is not valid JSON (Expected double-quoted property name in JSON at position 22 (line 2 column 1)) — restore it from git (git checkout -- ${snapshot}) or delete it; the next nightly run writes a fresh one`,
 			]);
-			expect(result.stderr).toContain('2 entries, 2 publishers: 3 errors');
+			expect(result.stderr).toContain('2 entries, 2 publishers, 0 sources: 3 errors');
 		} finally {
 			await rm(dir, { recursive: true, force: true });
 		}

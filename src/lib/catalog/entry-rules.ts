@@ -1,12 +1,12 @@
 import type { Entry } from '../../schemas/entry.ts';
 import { DESCRIPTION_MAX } from '../../schemas/entry.ts';
 import { inspectDescription } from '../markdown/description.ts';
-import { judgeHostName } from '../net/address-policy.ts';
 import { closest } from './closest.ts';
 import { entryUrls } from './entry-urls.ts';
 import type { PublisherFile } from './load-publishers.ts';
 import { MESSAGES } from './messages.ts';
 import { type Problem, problem } from './problem.ts';
+import { checkUrlHost } from './url-rules.ts';
 
 export interface EntryContext {
 	file: string;
@@ -21,7 +21,8 @@ export interface EntryContext {
 	today: string;
 }
 
-const HTML_TAG = /<\/?[a-z!][^>]*>/i;
+/** Markup in a plain-text field: shown as typed, never rendered, but a sign of pasted HTML. */
+export const HTML_TAG = /<\/?[a-z!][^>]*>/i;
 
 /** The rules that need one entry and the publisher list: naming, URL safety, description safety. */
 export function checkEntry(entry: Entry, context: EntryContext): Problem[] {
@@ -69,24 +70,7 @@ export function checkEntry(entry: Entry, context: EntryContext): Problem[] {
 	}
 
 	for (const { field, url } of entryUrls(entry)) {
-		const parsed = new URL(url);
-		if (!context.allowPrivate) {
-			const verdict = judgeHostName(parsed.hostname);
-			if (!verdict.ok) {
-				const text =
-					verdict.reason === 'ip-literal'
-						? MESSAGES.urlRawIp(verdict.detail)
-						: verdict.reason === 'blocked-address'
-							? MESSAGES.urlBlockedAddress(verdict.detail)
-							: verdict.reason === 'private-name'
-								? MESSAGES.urlPrivateName(verdict.detail)
-								: MESSAGES.urlSingleLabel(verdict.detail);
-				problems.push(problem(file, field, text));
-				continue;
-			}
-		}
-		if (parsed.protocol === 'http:')
-			problems.push(problem(file, field, MESSAGES.urlPlainHttp(), 'warning'));
+		problems.push(...checkUrlHost(file, field, url, context.allowPrivate));
 	}
 
 	for (const field of ['title', 'summary', 'accessNote'] as const) {

@@ -44,6 +44,18 @@ export const MESSAGES = {
 		`"${id}" differs from the file name "${fileId}" — rename the file to ${id}.yaml or set id: ${fileId}`,
 	publisherHomepageOffDomain: (host: string) =>
 		`is on ${host}, which is not among officialDomains — add the domain to officialDomains if the body controls it`,
+	sourceFileExtension: (name: string) =>
+		`${name} is not a source file — name source files <id>.yaml in data/sources/`,
+	sourceIdNotFileName: (id: string, fileId: string) =>
+		`"${id}" differs from the file name "${fileId}" — rename the file to ${id}.yaml or set id: ${fileId}`,
+	duplicateSourceId: (id: string, other: string) =>
+		`"${id}" is also used by ${other} — each source has its own id; pick another`,
+	duplicateSourceEndpoint: (other: string, otherField: string) =>
+		`is also ${otherField} of ${other} — one source per catalogue; extend that file instead`,
+	sourceCatalogueDisagrees: (id: string, field: string, expected: string, got: string) =>
+		`is ${got} but the catalogue ${id} in src/lib/vocab/catalogues.ts says ${expected} — set ${field}: ${expected}, or correct the vocabulary`,
+	sourceHomepageOffCatalogue: (host: string, domain: string, id: string) =>
+		`is on ${host}, not on ${domain} — link to the ${id} catalogue's own site`,
 	unknownParent: (parent: string) =>
 		`"${parent}" is not a publisher — add data/publishers/${parent}.yaml or remove parent`,
 	noCatalog: (dir: string) =>
