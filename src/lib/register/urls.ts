@@ -74,7 +74,6 @@ export function urlContract(siteUrl: string) {
 		base,
 		/** The site's address with its base and a trailing slash. */
 		siteUrl: site.href,
-		withBase,
 		/** A file of `public/` (`favicon.svg`, `pagefind/pagefind.js`). */
 		assetPath: withBase,
 		pagePath: (page: StaticPage) => withBase(STATIC_PAGES[page]),
@@ -103,7 +102,7 @@ export function urlContract(siteUrl: string) {
 		distFile,
 		/** Folders of the output that hold one file or folder per record (swept by name). */
 		recordFolders: [...new Set(Object.values(RECORD_OUTPUTS).map((o) => o.folder))],
-		/** Every file a record owns in the output folder. */
+		/** Every file a record owns in the output folder, its page first. */
 		recordFiles: (id: string) =>
 			(Object.keys(RECORD_OUTPUTS) as (keyof typeof RECORD_OUTPUTS)[]).map((output) =>
 				distFile(recordOutput(output, id)),
@@ -117,7 +116,6 @@ export const urls: UrlContract = urlContract(settings().siteUrl);
 export const {
 	base: BASE,
 	siteUrl: SITE_URL,
-	withBase,
 	assetPath,
 	pagePath,
 	listingPath,
