@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { SITE_URL } from '../lib/register/urls.ts';
+import { absoluteUrl, pagePath } from '../lib/register/urls.ts';
 
 export const GET: APIRoute = () =>
-	new Response(`User-agent: *\nAllow: /\n\nSitemap: ${SITE_URL}/sitemap-index.xml\n`, {
+	new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(pagePath('sitemap'))}\n`, {
 		headers: { 'Content-Type': 'text/plain; charset=utf-8' },
 	});

@@ -81,7 +81,10 @@ let countingStarted = false;
 let countsLive = false;
 
 function getPagefind(): Promise<PagefindApi> {
-	pagefind ??= loadPagefind();
+	pagefind ??= loadPagefind({
+		bundleUrl: form.dataset.index ?? '',
+		baseUrl: form.dataset.base ?? '/',
+	});
 	return pagefind;
 }
 
@@ -150,7 +153,7 @@ function excerptNodes(html: string): Node[] {
 
 function renderResult(data: PagefindResultData, term: string | null): HTMLLIElement | null {
 	// Only record pages are indexed; anything else is not a result this page knows how to show.
-	if (!data.url.startsWith('/records/')) return null;
+	if (!data.url.startsWith(form.dataset.records ?? '/records/')) return null;
 	const item = make('li', 'record-card');
 	const heading = make('h3');
 	const link = make('a', '', data.meta.title ?? data.url);

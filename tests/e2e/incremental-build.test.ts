@@ -113,7 +113,7 @@ describe('incremental builds', () => {
 		expect(sitemap).not.toContain('eu-test-dataset');
 	}, 120_000);
 
-	it('renders everything again when asked to', async () => {
-		expect(await build({ C0MM0_FULL_BUILD: '1' })).toMatchObject({ kept: 0, rendered: 1 });
+	it('renders everything again when asked to, with C0MM0_FULL_BUILD=true as with 1', async () => {
+		expect(await build({ C0MM0_FULL_BUILD: 'true' })).toMatchObject({ kept: 0, rendered: 1 });
 	}, 120_000);
 });

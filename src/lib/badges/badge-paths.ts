@@ -2,8 +2,8 @@ import { badgePath } from '../register/urls.ts';
 import { BADGE_VARIANTS, type BadgeVariant } from './badge-content.ts';
 
 export interface BadgeFile {
-	/** File name without `.svg`: `fr-api-captchetat`, `fr-api-captchetat-score`. */
-	name: string;
+	/** The badge's path by the URL contract: `/badges/fr-api-captchetat-score.svg`. */
+	path: string;
 	id: string;
 	variant: BadgeVariant;
 }
@@ -19,21 +19,16 @@ export function badgeFiles(ids: readonly string[]): { files: BadgeFile[]; clashe
 	const clashes: string[] = [];
 	for (const variant of BADGE_VARIANTS) {
 		for (const id of ids) {
-			const name = badgeName(id, variant);
-			const taken = files.get(name);
+			const path = badgePath(id, variant);
+			const taken = files.get(path);
 			if (taken) {
 				clashes.push(
-					`/badges/${name}.svg: the ${variant} badge of ${id} clashes with the ${taken.variant} badge of ${taken.id}, which keeps the URL`,
+					`${path}: the ${variant} badge of ${id} clashes with the ${taken.variant} badge of ${taken.id}, which keeps the URL`,
 				);
 				continue;
 			}
-			files.set(name, { name, id, variant });
+			files.set(path, { path, id, variant });
 		}
 	}
 	return { files: [...files.values()], clashes };
-}
-
-function badgeName(id: string, variant: BadgeVariant): string {
-	const path = badgePath(id, variant === 'status' ? undefined : variant);
-	return path.slice('/badges/'.length, -'.svg'.length);
 }

@@ -5,13 +5,14 @@ import { type Catalog, loadCatalog } from '../catalog/load-catalog.ts';
 import { formatProblem } from '../catalog/problem.ts';
 import { resolveDataDir } from '../cli/data-dir.ts';
 import { renderDescription } from '../markdown/description.ts';
+import { settings } from '../settings/read-settings.ts';
 
 /** Loading twice in one build (records, then publishers) reads the files once. */
 let pending: Promise<Catalog> | undefined;
 
 export function siteCatalog(): Promise<Catalog> {
 	pending ??= loadCatalog(resolveDataDir(), {
-		allowPrivate: process.env.C0MM0_ALLOW_PRIVATE === '1',
+		allowPrivate: settings().allowPrivate,
 	}).then((catalog) => {
 		const errors = catalog.problems.filter((p) => p.severity === 'error');
 		if (errors.length > 0) {

@@ -1,9 +1,141 @@
-/** Where the site and its source live; overridable for forks (see README, "How the register runs"). */
-export const SITE_URL = (process.env.C0MM0_SITE_URL ?? 'https://c0mm0.com').replace(/\/$/, '');
-export const REPOSITORY_URL = (
-	process.env.C0MM0_REPOSITORY_URL ?? 'https://github.com/c0mm0/register'
-).replace(/\/$/, '');
-export const REPOSITORY_BRANCH = process.env.C0MM0_REPOSITORY_BRANCH ?? 'main';
+import { posix } from 'node:path';
+import { settings } from '../settings/read-settings.ts';
+
+/**
+ * The site's URL contract: every path and URL the site links to, and the file in the output
+ * folder each one is written to. Paths carry Astro's `base` (the path of `C0MM0_SITE_URL`), so a
+ * fork served from https://user.github.io/repo/ links to /repo/records/…; files do not (Astro
+ * writes the site at the root of `dist/`). The stale-file sweep deletes by these names, so the
+ * writers and the sweep must both take them from here.
+ */
+
+/** The pages that exist once, without a parameter, by name. */
+export const STATIC_PAGES = {
+	home: '',
+	browse: 'browse/',
+	search: 'search/',
+	status: 'status/',
+	methodology: 'methodology/',
+	contribute: 'contribute/',
+	changes: 'changes.xml',
+	recordsJson: 'api/v1/records.json',
+	sitemap: 'sitemap-index.xml',
+} as const;
+export type StaticPage = keyof typeof STATIC_PAGES;
+
+/** The folder the search index is written to and served from. */
+export const SEARCH_INDEX_FOLDER = 'pagefind';
+
+/** Listings of records, one per key (country, theme, kind, publisher), paginated. */
+export const LISTINGS = {
+	country: 'countries',
+	theme: 'themes',
+	kind: 'kinds',
+	publisher: 'publishers',
+} as const;
+export type Listing = keyof typeof LISTINGS;
+
+/** A badge's variant; the status badge (`status` or none) has no suffix in its name. */
+export type BadgeVariantName = 'status' | 'score' | 'uptime';
+
+/**
+ * Every file a record owns: the folder that holds one such file (or folder)
+ * per record, and the record's name in it. A name ending in `/` is a page (`index.html`).
+ */
+const RECORD_OUTPUTS = {
+	page: { folder: 'records', name: (id: string) => `${id}/` },
+	json: { folder: 'api/v1/records', name: (id: string) => `${id}.json` },
+	badge: { folder: 'badges', name: (id: string) => `${id}.svg` },
+	scoreBadge: { folder: 'badges', name: (id: string) => `${id}-score.svg` },
+	uptimeBadge: { folder: 'badges', name: (id: string) => `${id}-uptime.svg` },
+	badgeEndpoint: { folder: 'badges', name: (id: string) => `${id}.json` },
+	og: { folder: 'og', name: (id: string) => `${id}.png` },
+} as const;
+
+/** The URL contract of a site served at `siteUrl` (with a trailing slash; its path is the base). */
+export function urlContract(siteUrl: string) {
+	const site = new URL(siteUrl);
+	const base = site.pathname.endsWith('/') ? site.pathname : `${site.pathname}/`;
+	/** A path under the base, from a path relative to the site's root (`records/x/`). */
+	const withBase = (relative: string) => `${base}${relative.replace(/^\/+/, '')}`;
+	const recordOutput = (output: keyof typeof RECORD_OUTPUTS, id: string) =>
+		withBase(`${RECORD_OUTPUTS[output].folder}/${RECORD_OUTPUTS[output].name(id)}`);
+
+	/** The file in the output folder a path of this site is written to, relative to it. */
+	const distFile = (path: string): string => {
+		if (!path.startsWith(base)) throw new Error(`${path} is not under the site's base ${base}`);
+		const relative = path.slice(base.length);
+		const file = relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
+		return posix.normalize(file);
+	};
+
+	const recordPath = (id: string) => recordOutput('page', id);
+	return {
+		base,
+		/** The site's address with its base and a trailing slash. */
+		siteUrl: site.href,
+		/** A file of `public/` (`favicon.svg`, `pagefind/pagefind.js`). */
+		assetPath: withBase,
+		pagePath: (page: StaticPage) => withBase(STATIC_PAGES[page]),
+		/** A listing's page `n` (1 is the listing itself); country and theme codes in lower case. */
+		listingPath: (listing: Listing, key: string, page = 1) =>
+			withBase(
+				`${LISTINGS[listing]}/${listing === 'country' || listing === 'theme' ? key.toLowerCase() : key}/${page > 1 ? `${page}/` : ''}`,
+			),
+		recordPath,
+		/** What every record page's path starts with (the search page keeps only these results). */
+		recordPagesPrefix: withBase(`${RECORD_OUTPUTS.page.folder}/`),
+		recordJsonPath: (id: string) => recordOutput('json', id),
+		badgePath: (id: string, variant?: BadgeVariantName) =>
+			recordOutput(
+				variant === 'score' ? 'scoreBadge' : variant === 'uptime' ? 'uptimeBadge' : 'badge',
+				id,
+			),
+		badgeEndpointPath: (id: string) => recordOutput('badgeEndpoint', id),
+		ogPath: (id: string) => recordOutput('og', id),
+		/** Pagefind's script, which the search page loads at run time. */
+		searchBundlePath: withBase(`${SEARCH_INDEX_FOLDER}/pagefind.js`),
+		/** The image of every page that is not a record page. */
+		defaultOgPath: withBase(`${RECORD_OUTPUTS.og.folder}/default.png`),
+		/** An absolute URL, for feeds, JSON, structured data and badge snippets. */
+		absoluteUrl: (path: string) => new URL(path, site.origin).href,
+		distFile,
+		/** Folders of the output that hold one file or folder per record (swept by name). */
+		recordFolders: [...new Set(Object.values(RECORD_OUTPUTS).map((o) => o.folder))],
+		/** Every file a record owns in the output folder, its page first. */
+		recordFiles: (id: string) =>
+			(Object.keys(RECORD_OUTPUTS) as (keyof typeof RECORD_OUTPUTS)[]).map((output) =>
+				distFile(recordOutput(output, id)),
+			),
+	};
+}
+export type UrlContract = ReturnType<typeof urlContract>;
+
+/** This site's contract, from `C0MM0_SITE_URL`. */
+export const urls: UrlContract = urlContract(settings().siteUrl);
+export const {
+	base: BASE,
+	siteUrl: SITE_URL,
+	assetPath,
+	pagePath,
+	listingPath,
+	recordPath,
+	recordPagesPrefix,
+	recordJsonPath,
+	badgePath,
+	badgeEndpointPath,
+	ogPath,
+	defaultOgPath,
+	searchBundlePath,
+	absoluteUrl,
+	distFile,
+	recordFolders,
+	recordFiles,
+} = urls;
+
+/** Where the site's source lives; overridable for forks (see README, "How the register runs"). */
+export const REPOSITORY_URL = settings().repositoryUrl;
+export const REPOSITORY_BRANCH = settings().repositoryBranch;
 
 export function editUrl(path: string): string {
 	return `${REPOSITORY_URL}/edit/${REPOSITORY_BRANCH}/${path}`;
@@ -13,9 +145,7 @@ export function sourceUrl(path: string): string {
 	return `${REPOSITORY_URL}/blob/${REPOSITORY_BRANCH}/${path}`;
 }
 
-export const recordPath = (id: string) => `/records/${id}/`;
-export const recordJsonPath = (id: string) => `/api/v1/records/${id}.json`;
-export const badgePath = (id: string, variant?: 'score' | 'uptime') =>
-	`/badges/${id}${variant ? `-${variant}` : ''}.svg`;
-export const badgeEndpointPath = (id: string) => `/badges/${id}.json`;
-export const ogPath = (id: string) => `/og/${id}.png`;
+/** A folder of the repository on the branch edit and source links point at. */
+export function treeUrl(path: string): string {
+	return `${REPOSITORY_URL}/tree/${REPOSITORY_BRANCH}/${path}`;
+}

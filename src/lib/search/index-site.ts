@@ -1,7 +1,8 @@
 import { readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as pagefind from 'pagefind';
+import { distFile, recordPath, SEARCH_INDEX_FOLDER, searchBundlePath } from '../register/urls.ts';
 
 /**
  * Builds the Pagefind index of a built site with Pagefind's Node API: record pages only, written
@@ -9,11 +10,14 @@ import * as pagefind from 'pagefind';
  * that did not make it into the index, throws a SearchIndexError, which fails the build.
  */
 
-/** Where the index is served from; the search page loads `/pagefind/pagefind.js`. */
-export const PAGEFIND_DIR = 'pagefind';
+/** Where the index is written in the output folder; the search page loads its `pagefind.js`. */
+export const PAGEFIND_DIR = SEARCH_INDEX_FOLDER;
+export const INDEX_BUNDLE = distFile(searchBundlePath);
 
 /** Only record pages are searched; other pages list records and would only repeat them. */
-export const RECORD_PAGES_GLOB = 'records/*/index.html';
+export const RECORD_PAGES_GLOB = distFile(recordPath('*'));
+/** The folder holding one folder per record page (`records`). */
+const RECORD_PAGES_DIR = posix.dirname(posix.dirname(RECORD_PAGES_GLOB));
 
 /**
  * Parts of record pages left out of the index although inside data-pagefind-body: the same words
@@ -60,7 +64,7 @@ async function entriesOf(dir: string) {
 }
 
 const countRecordPages = async (outDir: string) =>
-	(await entriesOf(join(outDir, 'records'))).filter((e) => e.isDirectory()).length;
+	(await entriesOf(join(outDir, RECORD_PAGES_DIR))).filter((e) => e.isDirectory()).length;
 
 const countFiles = async (dir: string) => (await entriesOf(dir)).filter((e) => e.isFile()).length;
 
@@ -82,7 +86,7 @@ export async function indexRecordPages(outDir: string): Promise<IndexReport> {
 		if (added.page_count !== expected)
 			fail(
 				'read every record page',
-				[`read ${added.page_count} of the ${expected} record page(s) under records/`],
+				[`read ${added.page_count} of the ${expected} record page(s) under ${RECORD_PAGES_DIR}/`],
 				outDir,
 			);
 		// Stale chunks from an earlier build would be served forever under their hashed names.

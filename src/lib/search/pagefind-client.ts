@@ -30,6 +30,7 @@ export interface PagefindSearch {
 }
 
 export interface PagefindOptions {
+	baseUrl?: string;
 	excerptLength?: number;
 	excerptEllipsis?: string;
 	noWorker?: boolean;
@@ -50,9 +51,15 @@ export interface PagefindApi {
 }
 
 /** Loads the bundle the build wrote; a runtime URL, so the site's bundler leaves it alone. */
-export async function loadPagefind(bundleUrl = '/pagefind/pagefind.js'): Promise<PagefindApi> {
-	const api = (await import(/* @vite-ignore */ bundleUrl)) as PagefindApi;
+export async function loadPagefind(site: {
+	/** Where the script is served (urls.ts `searchBundlePath`), handed over by the page. */
+	bundleUrl: string;
+	/** The site's base, put in front of every result's URL (Pagefind indexes from the output root). */
+	baseUrl: string;
+}): Promise<PagefindApi> {
+	const api = (await import(/* @vite-ignore */ site.bundleUrl)) as PagefindApi;
 	await api.options({
+		baseUrl: site.baseUrl,
 		excerptLength: 22,
 		excerptEllipsis: '…',
 		// The worker is 12 KB more to download for every visitor, to keep the main thread free

@@ -1,4 +1,4 @@
-import { badgeEndpointPath, badgePath, recordPath, SITE_URL } from '../register/urls.ts';
+import { absoluteUrl, badgeEndpointPath, badgePath, recordPath } from '../register/urls.ts';
 
 function escapeHtml(text: string): string {
 	return text
@@ -17,14 +17,14 @@ function escapeMarkdown(text: string): string {
  * but states no verdict: the badge image carries the state, which changes every night.
  */
 export function badgeSnippets(id: string, title: string) {
-	const badge = `${SITE_URL}${badgePath(id)}`;
-	const page = `${SITE_URL}${recordPath(id)}`;
+	const badge = absoluteUrl(badgePath(id));
+	const page = absoluteUrl(recordPath(id));
 	const alt = `${title.replace(/\s+/g, ' ').trim()} on c0mm0, the verified register of European data`;
 	return {
 		alt,
 		markdown: `[![${escapeMarkdown(alt)}](${badge})](${page})`,
 		html: `<a href="${escapeHtml(page)}"><img src="${escapeHtml(badge)}" alt="${escapeHtml(alt)}"></a>`,
 		rst: `.. image:: ${badge}\n   :alt: ${alt}\n   :target: ${page}`,
-		shields: `https://img.shields.io/endpoint?url=${encodeURIComponent(`${SITE_URL}${badgeEndpointPath(id)}`)}`,
+		shields: `https://img.shields.io/endpoint?url=${encodeURIComponent(absoluteUrl(badgeEndpointPath(id)))}`,
 	};
 }

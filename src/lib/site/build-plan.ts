@@ -1,6 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { distFile, recordPath } from '../register/urls.ts';
+import { settings } from '../settings/read-settings.ts';
+import { currentBuild } from './build-state.ts';
+
+const recordPageFile = (id: string) => distFile(recordPath(id));
 
 /**
  * Incremental builds. Every record has a key — a hash of the template and of everything its
@@ -9,7 +14,7 @@ import { z } from 'zod';
  * else — and every page that lists records — is rendered as usual.
  */
 
-export const CACHE_DIR = (): string => resolve(process.env.C0MM0_CACHE_DIR ?? '.cache');
+export const CACHE_DIR = (): string => resolve(settings().cacheDir);
 
 const ManifestSchema = z.object({
 	outDir: z.string(),
@@ -32,23 +37,18 @@ function readManifest(path: string): BuildManifest | undefined {
 	}
 }
 
-/** The output folder of the running build, told by the incremental integration. */
-export function currentOutDir(): string | undefined {
-	return process.env.C0MM0_OUT_DIR;
-}
-
 /**
  * Which records can keep last build's files. Writes the pending manifest that the integration
  * promotes once the build succeeds.
  */
 export function planRecords(templateKey: string, keys: ReadonlyMap<string, string>): Set<string> {
-	const outDir = currentOutDir();
+	const outDir = currentBuild()?.outDir;
 	const reusable = new Set<string>();
-	if (outDir && process.env.C0MM0_FULL_BUILD !== '1') {
+	if (outDir && !settings().fullBuild) {
 		const last = readManifest(manifestPath());
 		if (last && last.outDir === outDir && last.templateKey === templateKey) {
 			for (const [id, key] of keys) {
-				if (last.records[id] === key && existsSync(join(outDir, 'records', id, 'index.html')))
+				if (last.records[id] === key && existsSync(join(outDir, recordPageFile(id))))
 					reusable.add(id);
 			}
 		}
@@ -77,17 +77,4 @@ export function commitPlan(): BuildManifest | undefined {
 	if (!pending) return undefined;
 	writeFileSync(manifestPath(), JSON.stringify({ ...pending, reused: [] }));
 	return pending;
-}
-
-/** Files a record owns in the output folder, by the site's URL contract. */
-export function recordFiles(id: string): string[] {
-	return [
-		join('records', id, 'index.html'),
-		join('api', 'v1', 'records', `${id}.json`),
-		join('badges', `${id}.svg`),
-		join('badges', `${id}-score.svg`),
-		join('badges', `${id}-uptime.svg`),
-		join('badges', `${id}.json`),
-		join('og', `${id}.png`),
-	];
 }

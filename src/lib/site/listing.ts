@@ -3,9 +3,11 @@ import type { Page } from 'astro';
 /** Records per listing page: small enough that a page stays light, large enough to browse. */
 export const LISTING_PAGE_SIZE = 50;
 
-/** Links of a paginated listing, with the trailing slash the site uses everywhere. */
-export function pageLinks(base: string, page: Pick<Page, 'currentPage' | 'lastPage'>) {
-	const at = (n: number) => (n <= 1 ? base : `${base}${n}/`);
+/** Links of a paginated listing; `at(n)` is the path of its page `n` (urls.ts `listingPath`). */
+export function pageLinks(
+	at: (page: number) => string,
+	page: Pick<Page, 'currentPage' | 'lastPage'>,
+) {
 	return {
 		prev: page.currentPage > 1 ? at(page.currentPage - 1) : undefined,
 		next: page.currentPage < page.lastPage ? at(page.currentPage + 1) : undefined,

@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { type BadgeFacts, badgeFactsOf } from '../badges/badge-facts.ts';
 import { badgeFiles } from '../badges/badge-paths.ts';
@@ -10,9 +10,14 @@ import { loadOgFonts } from '../og/og-fonts.ts';
 import { createOgImages } from '../og/og-images.ts';
 import { placeholderOgPng } from '../og/og-placeholder.ts';
 import { createOgPool, type PngBytes } from '../og/og-pool.ts';
-import { ogCacheDir, skipRecordOgImages } from '../og/site-og-images.ts';
 import type { Register } from '../register/assemble-register.ts';
-import { badgeEndpointPath, ogPath, recordJsonPath } from '../register/urls.ts';
+import {
+	badgeEndpointPath,
+	defaultOgPath,
+	distFile,
+	ogPath,
+	recordJsonPath,
+} from '../register/urls.ts';
 import { recordDocument } from './record-json.ts';
 
 type FileData = string | PngBytes;
@@ -21,6 +26,15 @@ export interface AssetReport {
 	files: number;
 	ogDrawn: number;
 	clashes: string[];
+}
+
+export interface AssetOptions {
+	/** The OG worker module (src/lib/og/og-worker.ts). */
+	ogWorkerUrl: URL;
+	/** Where drawn images are kept between builds (`C0MM0_OG_CACHE_DIR`). */
+	ogCacheDir: string;
+	/** One shared placeholder image instead of drawing each record's (`C0MM0_SKIP_OG`). */
+	skipOg: boolean;
 }
 
 /**
@@ -33,7 +47,7 @@ export async function writeRecordAssets(
 	outDir: string,
 	register: Register,
 	only: ReadonlySet<string> | undefined,
-	ogWorkerUrl: URL,
+	options: AssetOptions,
 ): Promise<AssetReport> {
 	const records = register.records.filter((r) => !only || only.has(r.id));
 	const made = new Map<string, Promise<unknown>>();
@@ -43,8 +57,9 @@ export async function writeRecordAssets(
 	// Many writes in flight: on the disks builds run on, parallel small writes finish several
 	// times faster than one after another. Each file's content is made inside its turn, so memory
 	// holds the files in flight, not all of them (at 100,000 records, gigabytes of JSON and PNG).
-	const write = (path: string, content: () => FileData | Promise<FileData>) => {
-		const file = join(outDir, path);
+	// Every file is named by its URL (urls.ts), as the stale-file sweep names the files it keeps.
+	const write = (urlPath: string, content: () => FileData | Promise<FileData>) => {
+		const file = join(outDir, distFile(urlPath));
 		const dir = dirname(file);
 		let ready = made.get(dir);
 		if (!ready) {
@@ -72,23 +87,23 @@ export async function writeRecordAssets(
 	const { files: badges, clashes } = badgeFiles(register.records.map((r) => r.id));
 	for (const badge of badges) {
 		const badgeFacts = facts.get(badge.id);
-		if (badgeFacts) write(`/badges/${badge.name}.svg`, () => badgeSvg(badgeFacts, badge.variant));
+		if (badgeFacts) write(badge.path, () => badgeSvg(badgeFacts, badge.variant));
 	}
 
 	const fonts = await loadOgFonts();
-	const pool = createOgPool({ workerUrl: ogWorkerUrl });
+	const pool = createOgPool({ workerUrl: options.ogWorkerUrl });
 	try {
 		const images = createOgImages({
-			cacheDir: ogCacheDir(),
+			cacheDir: resolve(options.ogCacheDir),
 			fontsSha256: fonts.sha256,
 			render: pool.render,
 		});
-		const skip = skipRecordOgImages();
+		const skip = options.skipOg;
 		const cards = skip ? [] : records.map((r) => ({ id: r.id, card: ogCardOf(r) }));
 		// Every missing card goes to the worker pool now; each image is fetched in its write's turn
 		// (drawn cards are in the cache by then, or still being drawn).
 		await images.prefetch([defaultOgCard(), ...cards.map((c) => c.card)]);
-		write('/og/default.png', () => images.image(defaultOgCard()));
+		write(defaultOgPath, () => images.image(defaultOgCard()));
 		if (skip) {
 			const placeholder = await placeholderOgPng();
 			for (const record of records) write(ogPath(record.id), () => placeholder);

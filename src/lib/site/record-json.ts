@@ -1,15 +1,13 @@
 import type { RegisterRecord } from '../register/assemble-register.ts';
 import {
+	absoluteUrl as absolute,
 	badgePath,
 	ogPath,
 	recordJsonPath,
 	recordPath,
-	SITE_URL,
 	sourceUrl,
 } from '../register/urls.ts';
 import { describeLicence } from '../vocab/licences.ts';
-
-const absolute = (path: string) => `${SITE_URL}${path}`;
 
 /** `/api/v1/records/<id>.json`: the entry, its last check, its history and its score with reasons and evidence. */
 export function recordDocument(record: RegisterRecord) {

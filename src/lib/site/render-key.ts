@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPOSITORY_BRANCH, REPOSITORY_URL, SITE_URL } from '../register/urls.ts';
+import { settings } from '../settings/read-settings.ts';
 
 /** Files whose content shapes every page: a change to any of them re-renders the whole site. */
 const TEMPLATE_INPUTS = ['src', 'public', 'package-lock.json', 'astro.config.mjs'];
@@ -20,10 +20,10 @@ export function templateKey(root: string): string {
 	const hash = createHash('sha256');
 	hash.update(
 		JSON.stringify({
-			SITE_URL,
-			REPOSITORY_URL,
-			REPOSITORY_BRANCH,
-			skipOg: process.env.C0MM0_SKIP_OG === '1',
+			siteUrl: settings().siteUrl,
+			repositoryUrl: settings().repositoryUrl,
+			repositoryBranch: settings().repositoryBranch,
+			skipOg: settings().skipOg,
 		}),
 	);
 	for (const input of TEMPLATE_INPUTS) {

@@ -1,5 +1,5 @@
 import type { RegisterRecord } from '../register/assemble-register.ts';
-import { recordPath, SITE_URL } from '../register/urls.ts';
+import { absoluteUrl, recordPath } from '../register/urls.ts';
 import { describeLicence } from '../vocab/licences.ts';
 import { themeName } from '../vocab/themes.ts';
 
@@ -9,8 +9,8 @@ export function recordJsonLd(record: RegisterRecord): Record<string, unknown> {
 	const licence = entry.licence ? describeLicence(entry.licence) : undefined;
 	const common = {
 		'@context': 'https://schema.org',
-		'@id': `${SITE_URL}${recordPath(record.id)}`,
-		url: `${SITE_URL}${recordPath(record.id)}`,
+		'@id': absoluteUrl(recordPath(record.id)),
+		url: absoluteUrl(recordPath(record.id)),
 		name: entry.title,
 		description: record.descriptionText || entry.summary,
 		provider: { '@type': 'GovernmentOrganization', name: publisher.name, url: publisher.homepage },

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+/**
+ * The `C0MM0_*` environment variables, as the build and the scripts read them (see README,
+ * "Building the site"). An unset or empty variable takes its default.
+ */
+export const DEFAULTS = {
+	C0MM0_DATA_DIR: 'data',
+	C0MM0_SITE_URL: 'https://c0mm0.com/',
+	C0MM0_REPOSITORY_URL: 'https://github.com/c0mm0/register',
+	C0MM0_REPOSITORY_BRANCH: 'main',
+	C0MM0_CACHE_DIR: '.cache',
+	C0MM0_OG_CACHE_DIR: '.cache/og',
+	C0MM0_SKIP_OG: false,
+	C0MM0_FULL_BUILD: false,
+	C0MM0_ALLOW_PRIVATE: false,
+} as const;
+
+const TRUE = ['1', 'true', 'yes'];
+const FALSE = ['0', 'false', 'no'];
+
+/** A yes/no setting: `1`, `true`, `yes` or `0`, `false`, `no`, in any case; anything else is an error. */
+const FlagSchema = (fallback: boolean) =>
+	z
+		.string()
+		.trim()
+		.toLowerCase()
+		.refine((v) => TRUE.includes(v) || FALSE.includes(v), {
+			error: (issue) =>
+				`is ${JSON.stringify(issue.input)}, not a yes/no value — set it to 1, true or yes to turn it on, or 0, false or no (or leave it unset) for off`,
+		})
+		.transform((v) => TRUE.includes(v))
+		.default(fallback);
+
+const PathSchema = (fallback: string) => z.string().default(fallback);
+
+/** An http(s) address; the site's is kept with a trailing slash, so its path is the site's base. */
+const AddressSchema = (fallback: string) =>
+	z
+		.url({
+			protocol: /^https?$/,
+			error: (issue) =>
+				`is ${JSON.stringify(issue.input)}, not an http(s) address — write it like https://example.org/ or https://user.github.io/repo/`,
+		})
+		.default(fallback);
+
+export const SettingsSchema = z
+	.strictObject(
+		{
+			/** Data folder the site is built from and the scripts read. @example ./tests/fixtures/site-catalog */
+			C0MM0_DATA_DIR: PathSchema(DEFAULTS.C0MM0_DATA_DIR),
+			/** Where the site is served; its path is the site's base. @example https://user.github.io/repo/ */
+			C0MM0_SITE_URL: AddressSchema(DEFAULTS.C0MM0_SITE_URL),
+			/** Where the site's source lives, for edit and source links. */
+			C0MM0_REPOSITORY_URL: AddressSchema(DEFAULTS.C0MM0_REPOSITORY_URL),
+			/** The branch edit and source links point at. */
+			C0MM0_REPOSITORY_BRANCH: z.string().trim().min(1).default(DEFAULTS.C0MM0_REPOSITORY_BRANCH),
+			/** Where the build manifest of incremental builds is kept. */
+			C0MM0_CACHE_DIR: PathSchema(DEFAULTS.C0MM0_CACHE_DIR),
+			/** Where drawn OG images are kept between builds. */
+			C0MM0_OG_CACHE_DIR: PathSchema(DEFAULTS.C0MM0_OG_CACHE_DIR),
+			/** Astro's own cache folder; unset keeps Astro's default (test builds use their own). */
+			C0MM0_ASTRO_CACHE_DIR: z.string().optional(),
+			/** Quick local builds: one shared placeholder image for every record. */
+			C0MM0_SKIP_OG: FlagSchema(DEFAULTS.C0MM0_SKIP_OG),
+			/** Render every record again, ignoring the last build. */
+			C0MM0_FULL_BUILD: FlagSchema(DEFAULTS.C0MM0_FULL_BUILD),
+			/** Accept loopback URLs in the catalog (test fixtures only). */
+			C0MM0_ALLOW_PRIVATE: FlagSchema(DEFAULTS.C0MM0_ALLOW_PRIVATE),
+		},
+		{
+			// A misspelt setting would otherwise be ignored without a word.
+			error: (issue) =>
+				issue.code === 'unrecognized_keys'
+					? `${issue.keys.join(', ')}: no such setting — the settings are ${Object.keys(DEFAULTS).join(', ')} and C0MM0_ASTRO_CACHE_DIR`
+					: undefined,
+		},
+	)
+	.transform((env) => {
+		const site = new URL(env.C0MM0_SITE_URL);
+		if (!site.pathname.endsWith('/')) site.pathname += '/';
+		site.search = '';
+		site.hash = '';
+		return {
+			dataDir: env.C0MM0_DATA_DIR,
+			/** With a trailing slash: `https://user.github.io/repo/`. */
+			siteUrl: site.href,
+			/** The path the site is served under, `/` or `/repo/`: Astro's `base`. */
+			base: site.pathname,
+			repositoryUrl: env.C0MM0_REPOSITORY_URL.replace(/\/+$/, ''),
+			repositoryBranch: env.C0MM0_REPOSITORY_BRANCH,
+			cacheDir: env.C0MM0_CACHE_DIR,
+			ogCacheDir: env.C0MM0_OG_CACHE_DIR,
+			astroCacheDir: env.C0MM0_ASTRO_CACHE_DIR,
+			skipOg: env.C0MM0_SKIP_OG,
+			fullBuild: env.C0MM0_FULL_BUILD,
+			allowPrivate: env.C0MM0_ALLOW_PRIVATE,
+		};
+	});
+export type Settings = z.output<typeof SettingsSchema>;
