@@ -9,9 +9,9 @@ import { describe, expect, it } from 'vitest';
  * `schemas` ← `catalog`/`state` ← `verify`/`score` ← `register` ← `badges`/`og`/`search` ← `site`/pages.
  */
 const LAYERS: readonly (readonly string[])[] = [
-	['lib/vocab', 'lib/fs', 'lib/settings'],
+	['lib/vocab', 'lib/fs'],
 	['schemas'],
-	['lib/net', 'lib/markdown', 'lib/catalog', 'lib/state', 'lib/cli', 'lib/proof'],
+	['lib/settings', 'lib/net', 'lib/markdown', 'lib/catalog', 'lib/state', 'lib/cli', 'lib/proof'],
 	['lib/verify', 'lib/score'],
 	['lib/register'],
 	['lib/badges', 'lib/og', 'lib/search'],

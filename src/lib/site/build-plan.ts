@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
+import { type BuildManifest, BuildManifestSchema } from '../../schemas/build-manifest.ts';
 import { distFile, recordPath } from '../register/urls.ts';
 import { settings } from '../settings/read-settings.ts';
 import { currentBuild } from './build-state.ts';
@@ -16,21 +16,13 @@ const recordPageFile = (id: string) => distFile(recordPath(id));
 
 export const CACHE_DIR = (): string => resolve(settings().cacheDir);
 
-const ManifestSchema = z.object({
-	outDir: z.string(),
-	templateKey: z.string(),
-	records: z.record(z.string(), z.string()),
-	/** Ids whose files were reused (not rendered) in the build that wrote this manifest. */
-	reused: z.array(z.string()).default([]),
-});
-export type BuildManifest = z.output<typeof ManifestSchema>;
 
 const manifestPath = () => join(CACHE_DIR(), 'build', 'manifest.json');
 const pendingPath = () => join(CACHE_DIR(), 'build', 'pending.json');
 
 function readManifest(path: string): BuildManifest | undefined {
 	try {
-		const parsed = ManifestSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+		const parsed = BuildManifestSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
 		return parsed.success ? parsed.data : undefined;
 	} catch {
 		return undefined;
