@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { loadCatalog } from '../src/lib/catalog/load-catalog.ts';
 import { formatProblem, type Problem } from '../src/lib/catalog/problem.ts';
 import { resolveDataDir } from '../src/lib/cli/data-dir.ts';
+import { safeLogText } from '../src/lib/cli/safe-log-text.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -40,7 +41,8 @@ function byFileThenSeverity(a: Problem, b: Problem): number {
 async function validateOnce(): Promise<boolean> {
 	const catalog = await loadCatalog(dataDir, { allowPrivate: values['allow-private'] });
 	const problems = [...catalog.problems].sort(byFileThenSeverity);
-	for (const p of problems) console.log(formatProblem(p));
+	// Problems quote what an entry says, which a contributor wrote: printed inert.
+	for (const p of problems) console.log(safeLogText(formatProblem(p)));
 	const errors = problems.filter((p) => p.severity === 'error').length;
 	const warnings = problems.length - errors;
 	const summary = `${catalog.files.entries} entries, ${catalog.files.publishers} publishers: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
