@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { formatProblem } from '../src/lib/catalog/problem.ts';
 import { parseCommandLine } from '../src/lib/cli/command-line.ts';
 import { resolveDataDir } from '../src/lib/cli/data-dir.ts';
-import { safeLogText } from '../src/lib/cli/safe-log-text.ts';
+import { safeLogLines, safeLogText } from '../src/lib/cli/safe-log-text.ts';
 import { consoleReporter } from '../src/lib/verify/report.ts';
 import { runVerify, UsageError } from '../src/lib/verify/run-verify.ts';
 import { parseShard } from '../src/lib/verify/shard.ts';
@@ -81,5 +81,7 @@ try {
 	}
 } catch (error) {
 	if (error instanceof UsageError) fail(error.message);
-	throw error;
+	// Not a record's failure (those are the record's inconclusive snapshot): the run itself broke.
+	console.error(safeLogLines(`verify: ${error instanceof Error ? error.stack : String(error)}`));
+	process.exitCode = 1;
 }

@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSnapshots } from '../../src/lib/state/snapshot-store.ts';
 import { certificateExpiry } from '../../src/lib/verify/guarded-connector.ts';
@@ -28,6 +33,7 @@ const BROKEN_ANSWERS: Record<string, string> = {
 
 let internet: FakeInternet;
 const hostile: HostileServer[] = [];
+let dataDir: string;
 let cleanup: () => Promise<void>;
 let result: VerifyResult | Error;
 const snapshots = new Map<string, Snapshot>();
@@ -48,6 +54,7 @@ beforeAll(async () => {
 		})),
 		{ id: 'fr-z-healthy', baseUrl: `${internet.http}/healthy` },
 	]);
+	dataDir = made.dir;
 	cleanup = made.cleanup;
 	result = await runVerify({
 		dataDir: made.dir,
@@ -128,4 +135,32 @@ describe('a server that breaks HTTP', () => {
 			expect(baseCheck(id), id).toMatchObject({ error: 'protocol', status: null });
 		},
 	);
+});
+
+describe('the pull request check against the same server', () => {
+	const run = promisify(execFile);
+	const root = join(import.meta.dirname, '..', '..');
+
+	it('verifies the entry and reports it, as the entry-check workflow does', async () => {
+		const out = await mkdtemp(join(tmpdir(), 'c0mm0-entry-check-'));
+		try {
+			const ids = 'fr-certificate-switch';
+			const common = ['--data-dir', dataDir, '--allow-private'];
+			// The workflow's two steps: npm run verify -- --only … --out …, then entry-report.
+			await run(process.execPath, ['scripts/verify.ts', ...common, '--only', ids, '--out', out], {
+				cwd: root,
+				env: { ...process.env, CI: '1' },
+			});
+			const report = await run(
+				process.execPath,
+				['scripts/entry-report.ts', ...common, '--ids', ids, '--verify-out', out],
+				{ cwd: root },
+			);
+			expect(report.stdout).toContain(
+				'| Outcome | **down** — The base URL failed: the TLS certificate or handshake is not valid. |',
+			);
+		} finally {
+			await rm(out, { recursive: true, force: true });
+		}
+	}, 60_000);
 });
