@@ -12,6 +12,7 @@ import { loadSources } from '../src/lib/catalog/load-sources.ts';
 import { formatProblem, type Problem } from '../src/lib/catalog/problem.ts';
 import { parseCommandLine } from '../src/lib/cli/command-line.ts';
 import { resolveDataDir } from '../src/lib/cli/data-dir.ts';
+import { safeLogText } from '../src/lib/cli/safe-log-text.ts';
 import { measurementProblems } from '../src/lib/state/measurement-problems.ts';
 
 const USAGE = `Usage: npm run validate -- [--data-dir DIR] [--allow-private] [--watch]
@@ -44,7 +45,8 @@ async function validateOnce(): Promise<boolean> {
 		...sources.problems,
 		...(await measurementProblems(dataDir)),
 	].sort(byFileThenSeverity);
-	for (const p of problems) console.log(formatProblem(p));
+	// Problems quote what an entry says, which a contributor wrote: printed inert.
+	for (const p of problems) console.log(safeLogText(formatProblem(p)));
 	const errors = problems.filter((p) => p.severity === 'error').length;
 	const warnings = problems.length - errors;
 	const summary = `${catalog.files.entries} entries, ${catalog.files.publishers} publishers, ${sources.files} sources: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { formatProblem } from '../src/lib/catalog/problem.ts';
 import { parseCommandLine } from '../src/lib/cli/command-line.ts';
 import { resolveDataDir } from '../src/lib/cli/data-dir.ts';
+import { safeLogText } from '../src/lib/cli/safe-log-text.ts';
 import { mergeShards } from '../src/lib/verify/merge-shards.ts';
 
 const USAGE = `Usage: npm run verify:merge -- [--data-dir DIR] [--require-all] <shard-out-dir>…
@@ -35,7 +36,8 @@ const result = await mergeShards(
 		requireAll: values['require-all'],
 	},
 );
-for (const p of result.problems) console.error(formatProblem(p));
+// Shard folders hold what servers answered: their problems are printed inert.
+for (const p of result.problems) console.error(safeLogText(formatProblem(p)));
 if (result.problems.some((p) => p.severity === 'error')) {
 	console.error('verify:merge: nothing was written.');
 	process.exit(1);

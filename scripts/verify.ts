@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { formatProblem } from '../src/lib/catalog/problem.ts';
 import { parseCommandLine } from '../src/lib/cli/command-line.ts';
 import { resolveDataDir } from '../src/lib/cli/data-dir.ts';
+import { safeLogLines, safeLogText } from '../src/lib/cli/safe-log-text.ts';
 import { consoleReporter } from '../src/lib/verify/report.ts';
 import { runVerify, UsageError } from '../src/lib/verify/run-verify.ts';
 import { parseShard } from '../src/lib/verify/shard.ts';
@@ -38,7 +39,7 @@ const { values } = parseCommandLine('verify', USAGE, {
 });
 
 function fail(message: string): never {
-	console.error(`verify: ${message}`);
+	console.error(`verify: ${safeLogText(message)}`);
 	process.exit(1);
 }
 
@@ -72,12 +73,15 @@ try {
 		...(Array.isArray(values.canary) ? { canaries: values.canary as string[] } : {}),
 		reporter: consoleReporter(),
 	});
-	for (const p of result.problems) console.error(formatProblem(p));
+	// Problems and reasons quote files and answers strangers wrote: printed inert.
+	for (const p of result.problems) console.error(safeLogText(formatProblem(p)));
 	if (result.status === 'aborted') {
-		console.error(`verify: run abandoned: ${result.reason}`);
+		console.error(`verify: run abandoned: ${safeLogText(result.reason)}`);
 		process.exitCode = 2;
 	}
 } catch (error) {
 	if (error instanceof UsageError) fail(error.message);
-	throw error;
+	// Not a record's failure (those are the record's inconclusive snapshot): the run itself broke.
+	console.error(safeLogLines(`verify: ${error instanceof Error ? error.stack : String(error)}`));
+	process.exitCode = 1;
 }

@@ -54,3 +54,41 @@ export async function makeTestCertificates(): Promise<TestCertificates> {
 		expired: { key: expired.private, cert: expired.cert },
 	};
 }
+
+/** A certificate for 127.0.0.1 signed by nobody but itself, valid 30 days. */
+export async function makeSelfSignedCertificate(): Promise<{ key: string; cert: string }> {
+	const now = Date.now();
+	const made = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
+		keyType: 'ec',
+		algorithm: 'sha256',
+		notBeforeDate: new Date(now - DAY),
+		notAfterDate: new Date(now + 30 * DAY),
+		extensions: [{ name: 'subjectAltName', altNames: LOOPBACK_NAMES }],
+	});
+	return { key: made.private, cert: made.cert };
+}
+
+/** DER tag and length of a UTCTime (YYMMDDHHMMSSZ), as selfsigned writes validity dates. */
+const UTC_TIME_HEAD = [0x17, 0x0d];
+
+/**
+ * The same certificate with its notAfter rewritten to a date that does not exist (month 13,
+ * hour 99). The signature no longer matches, which does not matter: a client that does not
+ * verify (the verifier's certificate peek) still reads it, and OpenSSL then reports the date as
+ * "Bad time value" — the hostile certificate the adversarial review used.
+ */
+export function withMalformedNotAfter(pem: string): string {
+	const der = Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
+	const times: number[] = [];
+	for (let i = 0; i + 15 <= der.length; i++) {
+		if (der[i] === UTC_TIME_HEAD[0] && der[i + 1] === UTC_TIME_HEAD[1] && der[i + 14] === 0x5a) {
+			times.push(i);
+		}
+	}
+	// Validity is SEQUENCE { notBefore, notAfter }: the second UTCTime is notAfter.
+	const notAfter = times[1];
+	if (notAfter === undefined) throw new Error('no notAfter UTCTime found in the certificate');
+	Buffer.from('991399999999Z', 'ascii').copy(der, notAfter + 2);
+	const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
+	return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
+}

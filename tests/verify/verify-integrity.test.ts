@@ -308,6 +308,39 @@ describe('npm run verify', () => {
 		expect(existsSync(join(dataDir, 'snapshots', 'fr-cli-up.json'))).toBe(true);
 	}, 60_000);
 
+	it('prints server-chosen names without terminal escapes or workflow commands', async () => {
+		internet.setSpec('hostile-names.json', SWAGGER2_SPEC);
+		const dataDir = await dataDirWith([
+			{
+				id: 'fr-cli-names',
+				baseUrl: `${internet.http}/healthy`,
+				spec: `${internet.http}/specs/hostile-names.json`,
+			},
+		]);
+		expect((await cli(['--data-dir', dataDir, '--allow-private'])).code).toBe(0);
+		const spec = JSON.parse(SWAGGER2_SPEC);
+		spec.definitions.Company.properties['vat\n::add-mask::x'] = { type: 'string' };
+		spec.definitions.Company.properties['\u001b[2J\u001b]0;pwned\u0007::error::forged'] = {
+			type: 'string',
+		};
+		spec.paths['/companies/{siret}'].get.parameters.push({
+			name: 'q\r\n::stop-commands::token ##[add-mask]y',
+			in: 'query',
+			type: 'string',
+		});
+		internet.setSpec('hostile-names.json', JSON.stringify(spec));
+		const result = await cli(['--data-dir', dataDir, '--allow-private']);
+		expect(result.code).toBe(0);
+		// The names are in the log, so the check really printed them…
+		expect(result.stderr).toContain('add-mask');
+		expect(result.stderr).toContain('stop-commands');
+		// …but no line can be read by the runner as a command, and no escape reaches the terminal.
+		const lines = result.stderr.split(/\r\n?|\n/);
+		expect(lines.filter((line) => /^\s*::/.test(line) || line.includes('##['))).toEqual([]);
+		// biome-ignore lint/suspicious/noControlCharactersInRegex: asserting there are none
+		expect(result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+	}, 60_000);
+
 	it('refuses an unknown --only id', async () => {
 		const dataDir = await dataDirWith([{ id: 'fr-cli-up', baseUrl: `${internet.http}/healthy` }]);
 		const result = await cli(['--data-dir', dataDir, '--allow-private', '--only', 'fr-nope']);

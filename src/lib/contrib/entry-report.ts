@@ -2,13 +2,15 @@ import type { Entry } from '../../schemas/entry.ts';
 import type { Publisher } from '../../schemas/publisher.ts';
 import type { Snapshot } from '../../schemas/snapshot.ts';
 import { formatProblem, type Problem } from '../catalog/problem.ts';
+import { safeLogText } from '../cli/safe-log-text.ts';
 import type { RecordScore } from '../score/types.ts';
 
 /**
  * The pull-request check's report: for each changed entry, what the register would show once it
  * is merged — outcome, score, each axis with its reasons, and every problem. Pure: the caller
  * loads the catalog, the snapshots and the scores. Everything quoted from an entry or a server
- * was written by a stranger, so it is escaped into inert Markdown.
+ * was written by a stranger, so it is stripped of control characters and terminal escapes and
+ * escaped into inert Markdown.
  */
 export interface EntryReport {
 	id: string;
@@ -29,7 +31,7 @@ const MAX_HINTS = 5;
 
 /** Untrusted text on one line, with every character Markdown or HTML could act on escaped. */
 export function inlineText(text: string): string {
-	return text
+	return safeLogText(text)
 		.replace(/\s+/g, ' ')
 		.trim()
 		.replace(/[\\`*_{}[\]()<>#!|~&]/g, '\\$&');
@@ -37,15 +39,19 @@ export function inlineText(text: string): string {
 
 /** Untrusted text as an inline code span (URLs stay readable and are never turned into links). */
 export function inlineCode(text: string): string {
-	const flat = text.replace(/\s+/g, ' ').trim();
+	const flat = safeLogText(text).replace(/\s+/g, ' ').trim();
 	const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
 	const fence = '`'.repeat(longest + 1);
 	const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
 	return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
-/** Lines inside a fenced block whose fence no line can close. */
-export function codeBlock(lines: readonly string[]): string {
+/**
+ * Lines inside a fenced block whose fence no line can close; each line is made inert for a log
+ * too (no controls, no workflow command), should the report be printed rather than summarised.
+ */
+export function codeBlock(untrusted: readonly string[]): string {
+	const lines = untrusted.map(safeLogText);
 	const longest = Math.max(0, ...lines.flatMap((l) => l.match(/`+/g) ?? []).map((r) => r.length));
 	const fence = '`'.repeat(Math.max(3, longest + 1));
 	return [`${fence}text`, ...lines, fence].join('\n');

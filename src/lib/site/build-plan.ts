@@ -16,7 +16,6 @@ const recordPageFile = (id: string) => distFile(recordPath(id));
 
 export const CACHE_DIR = (): string => resolve(settings().cacheDir);
 
-
 const manifestPath = () => join(CACHE_DIR(), 'build', 'manifest.json');
 const pendingPath = () => join(CACHE_DIR(), 'build', 'pending.json');
 

@@ -13,7 +13,8 @@ export const ERROR_MEANINGS: Record<ErrorCode, string> = {
 	'blocked-address':
 		'the host resolves to a private or reserved address, which the register never contacts',
 	'bad-url': 'the URL cannot be fetched',
-	protocol: 'the server broke the HTTP protocol',
+	protocol:
+		'the server broke HTTP: a malformed status line or status code, oversized headers, a body that does not match its declared length, or too many content encodings',
 	unknown: 'an unexpected error',
 };
 
@@ -28,8 +29,33 @@ export class FetchError extends Error {
 	}
 }
 
+/**
+ * Node and OpenSSL codes for a certificate or handshake the server got wrong — a notAfter that
+ * is not a date (`ERROR_IN_CERT_NOT_AFTER_FIELD`) included: it is the server's certificate that
+ * is broken, so it counts as a TLS failure, not as a failure of the check.
+ */
 const TLS_CODE =
-	/^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH|ERR_OSSL_)/;
+	/^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH|ERR_OSSL_|ERROR_IN_C(ERT|RL)_|CRL_|INVALID_CA$|INVALID_PURPOSE$|PATH_LENGTH_EXCEEDED$|(EE|CA)_KEY_TOO_SMALL$|CA_MD_TOO_WEAK$)/;
+
+/**
+ * undici's codes for an answer that breaks HTTP: headers too large, a body longer or shorter than
+ * its Content-Length (undici's retry then cannot resume it: UND_ERR_REQ_RETRY), conflicting
+ * lengths.
+ */
+const PROTOCOL_CODES = [
+	'HPE_INVALID_CONSTANT',
+	'HTTPParserError',
+	'UND_ERR_INFO',
+	'UND_ERR_HEADERS_OVERFLOW',
+	'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+	'UND_ERR_REQ_RETRY',
+];
+
+/**
+ * undici reports some protocol violations only in words: a status below 100 trips an assertion
+ * in its parser, and more than 5 content encodings is a plain Error.
+ */
+const PROTOCOL_MESSAGE = /statusCode >= 100|too many content-encodings/i;
 
 function codesOf(error: unknown): string[] {
 	const codes: string[] = [];
@@ -52,6 +78,17 @@ function codesOf(error: unknown): string[] {
 
 function messageOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
+}
+
+/** The messages of an error and of its causes. */
+function messagesOf(error: unknown): string[] {
+	const messages: string[] = [];
+	let current: unknown = error;
+	for (let depth = 0; current && depth < 5; depth++) {
+		messages.push(messageOf(current));
+		current = (current as { cause?: unknown }).cause;
+	}
+	return messages;
 }
 
 /** Maps whatever undici, Node or the address guard threw to one of {@link ERROR_CODES}. */
@@ -78,10 +115,7 @@ export function classifyError(error: unknown): ErrorCode {
 	if (/exceeded maxSize|maxSize/i.test(messageOf(error)) || has('UND_ERR_RES_EXCEEDED_MAX_SIZE'))
 		return 'too-large';
 	if (/invalid (protocol|url)|unsupported protocol/i.test(messageOf(error))) return 'bad-redirect';
-	if (
-		has('HPE_INVALID_CONSTANT', 'HTTPParserError', 'UND_ERR_INFO') ||
-		codes.some((c) => c.startsWith('HPE_'))
-	)
-		return 'protocol';
+	if (has(...PROTOCOL_CODES) || codes.some((c) => c.startsWith('HPE_'))) return 'protocol';
+	if (messagesOf(error).some((m) => PROTOCOL_MESSAGE.test(m))) return 'protocol';
 	return 'unknown';
 }

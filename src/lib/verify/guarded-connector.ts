@@ -16,8 +16,20 @@ export class BlockedAddressError extends Error {
 }
 
 export interface CertificateInfo {
-	validTo: Date;
+	/** Null when the certificate's notAfter cannot be read as a date. */
+	validTo: Date | null;
 	issuer: string;
+}
+
+/**
+ * A certificate's `valid_to` as a date, or null when it is missing or not a date. OpenSSL prints
+ * a malformed notAfter as "Bad time value", which `new Date` turns into an Invalid Date whose
+ * arithmetic is NaN — a server chooses what its certificate says, so this is checked, not assumed.
+ */
+export function certificateExpiry(validTo: string | undefined): Date | null {
+	if (!validTo) return null;
+	const date = new Date(validTo);
+	return Number.isNaN(date.getTime()) ? null : date;
 }
 
 export interface GuardedConnectorOptions {
@@ -98,7 +110,7 @@ export function guardedConnector(options: GuardedConnectorOptions): buildConnect
 				if (certificate?.valid_to) {
 					const port = connectOptions.port || '443';
 					options.onCertificate(`${connectOptions.protocol}//${host}:${port}`, {
-						validTo: new Date(certificate.valid_to),
+						validTo: certificateExpiry(certificate.valid_to),
 						issuer: String(certificate.issuer?.O ?? certificate.issuer?.CN ?? ''),
 					});
 				}

@@ -45,6 +45,11 @@ export interface HttpClient {
 	close(): Promise<void>;
 }
 
+/** HTTP status codes are three digits from 100 to 599 (RFC 9110 §15); anything else is not HTTP. */
+function isHttpStatus(status: number): boolean {
+	return Number.isInteger(status) && status >= 100 && status <= 599;
+}
+
 function originKey(url: URL): string {
 	const port = url.port || (url.protocol === 'https:' ? '443' : '80');
 	return `${url.protocol}//${url.hostname.replace(/^\[|\]$/g, '')}:${port}`;
@@ -124,6 +129,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 					'accept-encoding': 'gzip, deflate, br',
 				},
 			});
+			if (!isHttpStatus(response.statusCode)) {
+				response.body.on('error', () => {});
+				response.body.destroy();
+				throw new FetchError(
+					'protocol',
+					`answered status ${response.statusCode}, which is not an HTTP status (100–599)`,
+					Math.round(performance.now() - started),
+				);
+			}
 			const chunks: Buffer[] = [];
 			let size = 0;
 			let truncated = false;
@@ -160,6 +174,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 				ms: Math.round(performance.now() - started),
 			};
 		} catch (error) {
+			if (error instanceof FetchError) throw error;
 			const ms = Math.round(performance.now() - started);
 			const code: ErrorCode = deadline.aborted ? 'timeout' : classifyError(error);
 			throw new FetchError(code, error instanceof Error ? error.message : String(error), ms, {

@@ -10,9 +10,9 @@ export const OUTCOME_MEANINGS: Record<Outcome, string> = {
 	up: 'answered as expected: a success, or 401/403 from an API whose entry says it needs credentials',
 	degraded:
 		'answered, but not well: slower than the limit, a certificate about to expire, a secondary page (spec, docs, homepage, a download) missing or broken, or credentials asked of an API declared open',
-	down: 'did not answer usefully, and still did not on a re-check: timeout, connection refused or reset, DNS failure, invalid TLS certificate, too many redirects, or a 5xx/404 answer',
+	down: 'did not answer usefully, and still did not on a re-check: timeout, connection refused or reset, DNS failure, invalid TLS certificate, too many redirects, an answer that breaks HTTP, or a 5xx/404 answer',
 	inconclusive:
-		'the check could not tell: a bot-protection challenge, rate limiting (429), an address the register refuses to contact, or a failure of the check itself',
+		'the check could not tell: a bot-protection challenge, rate limiting (429), an address the register refuses to contact, or a failure of the check itself (a fault of the register, not of the server, retried the next night)',
 };
 
 export interface CheckVerdict {

@@ -58,7 +58,7 @@ export async function checkFromFetch(
 				context.mayConnect,
 				context.limits.connectTimeoutMs,
 			);
-			if (validTo) tlsDaysLeft = daysLeft(validTo, now);
+			tlsDaysLeft = daysLeft(validTo, now);
 		}
 		const verdict = judgeCheck(
 			{
@@ -85,9 +85,9 @@ export async function checkFromFetch(
 			...verdict,
 		};
 	}
-	const certificate = context.client.certificate(result.finalUrl);
-	if (certificate && result.finalUrl.startsWith('https:'))
-		tlsDaysLeft = daysLeft(certificate.validTo, now);
+	if (result.finalUrl.startsWith('https:')) {
+		tlsDaysLeft = daysLeft(context.client.certificate(result.finalUrl)?.validTo, now);
+	}
 	const challenge = isChallengeResponse(result.status, result.headers, result.body);
 	const verdict = judgeCheck(
 		{

@@ -2,11 +2,12 @@ import { performance } from 'node:perf_hooks';
 import cliProgress from 'cli-progress';
 import type { Change } from '../../schemas/history.ts';
 import type { Outcome, Snapshot } from '../../schemas/snapshot.ts';
+import { safeLogLines, safeLogText } from '../cli/safe-log-text.ts';
 
 /** What a verify run tells the person or CI log watching it. */
 export interface Reporter {
 	start(total: number): void;
-	done(snapshot: Snapshot): void;
+	done(record: { outcome: Outcome }): void;
 	recheck(count: number): void;
 	info(line: string): void;
 	finish(summary: RunReport): void;
@@ -70,7 +71,15 @@ function countsLine(counts: Record<Outcome, number>): string {
 	return `up ${counts.up} · degraded ${counts.degraded} · down ${counts.down} · inconclusive ${counts.inconclusive}`;
 }
 
-/** The closing summary, as printed at the end of every run. */
+/** A few names from a spec, which its server chose: printed on one line, inert. */
+function nameList(names: readonly string[]): string {
+	return names.slice(0, 5).map(safeLogText).join(', ');
+}
+
+/**
+ * The closing summary, as printed at the end of every run. Reasons and spec names may carry
+ * text a server chose, so each goes through {@link safeLogText}.
+ */
 export function formatReport(report: RunReport): string {
 	const lines = [
 		`Verified ${report.records} record(s) in ${report.seconds.toFixed(1)} s: ${countsLine(report.counts)}.`,
@@ -81,7 +90,7 @@ export function formatReport(report: RunReport): string {
 	if (report.failures.length > 0) {
 		lines.push(`Down or inconclusive (${report.failures.length}):`);
 		for (const f of report.failures.slice(0, 25))
-			lines.push(`  ${f.id}  ${f.outcome}: ${f.reason}`);
+			lines.push(`  ${f.id}  ${f.outcome}: ${safeLogText(f.reason)}`);
 		if (report.failures.length > 25) lines.push(`  … and ${report.failures.length - 25} more`);
 	}
 	const schemaChanges = report.changes.filter(
@@ -94,7 +103,7 @@ export function formatReport(report: RunReport): string {
 				const added = [...change.added.parameters, ...change.added.fields];
 				const removed = [...change.removed.parameters, ...change.removed.fields];
 				lines.push(
-					`  ${change.id}  +${added.length} −${removed.length}${added.length ? `  added: ${added.slice(0, 5).join(', ')}` : ''}${removed.length ? `  removed: ${removed.slice(0, 5).join(', ')}` : ''}`,
+					`  ${change.id}  +${added.length} −${removed.length}${added.length ? `  added: ${nameList(added)}` : ''}${removed.length ? `  removed: ${nameList(removed)}` : ''}`,
 				);
 			} else {
 				lines.push(`  ${change.id}  spec became ${change.to ? 'valid' : 'invalid'}`);
@@ -138,9 +147,9 @@ export function consoleReporter(
 				stream.write(`[verify] ${n} record(s) to check\n`);
 			}
 		},
-		done(snapshot) {
+		done(record) {
 			finished += 1;
-			counts[snapshot.outcome] += 1;
+			counts[record.outcome] += 1;
 			if (bar) {
 				bar.update(finished, { counts: countsLine(counts) });
 				return;
@@ -162,11 +171,11 @@ export function consoleReporter(
 		info(line) {
 			if (bar) bar.stop();
 			bar = undefined;
-			stream.write(`[verify] ${line}\n`);
+			stream.write(`${safeLogLines(`[verify] ${line}`)}\n`);
 		},
 		finish(report) {
 			bar?.stop();
-			stream.write(`${formatReport(report)}\n`);
+			stream.write(`${safeLogLines(formatReport(report))}\n`);
 		},
 	};
 }

@@ -1,6 +1,9 @@
+import { z } from 'zod';
 import type { Entry } from '../../schemas/entry.ts';
 import type { Publisher } from '../../schemas/publisher.ts';
 import type { Check, CheckTarget, Snapshot } from '../../schemas/snapshot.ts';
+import { fieldPath } from '../catalog/problem.ts';
+import { safeLogText } from '../cli/safe-log-text.ts';
 import { captureSpec, type SpecContext } from './openapi/capture-spec.ts';
 import { combineChecks } from './outcome.ts';
 import { type ProbeResult, probeUrl } from './probe.ts';
@@ -69,4 +72,63 @@ export async function verifyRecord(
 		spec: spec?.capture ?? null,
 		proofs,
 	};
+}
+
+/** Characters of an error message kept in a snapshot's reason. */
+const FAILURE_DETAIL_CHARS = 200;
+
+/** What went wrong, short and printable: the first schema issue, else the first line's worth of message. */
+function describeFailure(error: unknown): string {
+	const issue = error instanceof z.ZodError ? error.issues[0] : undefined;
+	const text = issue
+		? `${fieldPath(issue.path)}: ${issue.message}`
+		: error instanceof Error
+			? error.message
+			: String(error);
+	const flat = safeLogText(text).trim() || 'no message';
+	return flat.length > FAILURE_DETAIL_CHARS ? `${flat.slice(0, FAILURE_DETAIL_CHARS - 1)}…` : flat;
+}
+
+/**
+ * The snapshot of a record whose check threw: inconclusive, since it is the register that failed,
+ * not the server. What was known before (when it was last up, its captured spec, its proofs)
+ * stays, so one bad night invents no schema change and no lost proof.
+ */
+export function checkFailedSnapshot(
+	id: string,
+	checkedAt: Date,
+	previous: Snapshot | null,
+	error: unknown,
+): Snapshot {
+	return {
+		id,
+		checkedAt: checkedAt.toISOString(),
+		outcome: 'inconclusive',
+		reason: `The check itself failed (${describeFailure(error)}); the register checks again next night.`,
+		lastUpAt: previous?.lastUpAt ?? null,
+		checks: [],
+		spec: previous?.spec ?? null,
+		proofs: previous?.proofs ?? [],
+	};
+}
+
+/**
+ * Verifies one record and hands its snapshot to `publish` — the only way the verifier checks a
+ * record, nightly and in a pull request's check alike. Whatever either step throws (a bug, a
+ * server answer nobody foresaw, a snapshot its schema refuses) becomes this record's
+ * inconclusive snapshot, published instead: one record can never end the run for the others.
+ * Only a failure to publish that fallback (the disk, not the record) propagates.
+ */
+export async function verifyRecordSafely<T>(
+	context: RecordContext,
+	entry: Entry,
+	publisher: Publisher | undefined,
+	previous: Snapshot | null,
+	publish: (snapshot: Snapshot) => T | Promise<T>,
+): Promise<T> {
+	try {
+		return await publish(await verifyRecord(context, entry, publisher, previous));
+	} catch (error) {
+		return publish(checkFailedSnapshot(entry.id, context.now(), previous, error));
+	}
 }
