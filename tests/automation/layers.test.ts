@@ -12,7 +12,7 @@ const LAYERS: readonly (readonly string[])[] = [
 	['lib/vocab', 'lib/fs'],
 	['schemas'],
 	['lib/settings', 'lib/net', 'lib/markdown', 'lib/catalog', 'lib/state', 'lib/cli', 'lib/proof'],
-	['lib/verify', 'lib/score'],
+	['lib/verify', 'lib/score', 'lib/import'],
 	['lib/register'],
 	['lib/badges', 'lib/og', 'lib/search'],
 	[
