@@ -7,14 +7,18 @@ import { describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..');
 
-/** Every `.<name>-${…}` template in the code: the temporary names a crashed run may leave. */
+/**
+ * Every `.<name>-${…}` template and `'.<name>-'` prefix constant in the code: the temporary names
+ * a crashed run may leave.
+ */
 function temporaryNames(): string[] {
 	const names = new Set<string>();
 	for (const dir of ['src', 'scripts']) {
 		const files = readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' });
 		for (const file of files.filter((name) => name.endsWith('.ts'))) {
 			const text = readFileSync(join(root, dir, file), 'utf8');
-			for (const match of text.matchAll(/\.([a-z]+)-\$\{/g)) names.add(match[1] as string);
+			for (const match of text.matchAll(/\.([a-z]+)-(?:\$\{|['"`])/g))
+				names.add(match[1] as string);
 		}
 	}
 	return [...names].sort();
