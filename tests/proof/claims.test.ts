@@ -3,41 +3,14 @@ import { normaliseUrl } from '../../src/lib/catalog/entry-urls.ts';
 import { proofClaims, recordUrls } from '../../src/lib/proof/claims.ts';
 import type { ApiEntry, DatasetEntry } from '../../src/schemas/entry.ts';
 import type { Publisher } from '../../src/schemas/publisher.ts';
+import { AIFE_PUBLISHER, CAPTCHETAT_ENTRY } from '../helpers/proof-fixtures.ts';
 
-const AIFE: Publisher = {
-	id: 'aife',
-	name: "Agence pour l'informatique financière de l'État",
-	country: 'FR',
-	type: 'public',
-	homepage: 'https://www.economie.gouv.fr/aife',
-	officialDomains: ['economie.gouv.fr', 'piste.gouv.fr'],
-	githubOrgs: ['aife-gouv'],
-};
+const AIFE = AIFE_PUBLISHER;
 
 const CAPTCHETAT: ApiEntry = {
-	kind: 'api',
-	id: 'fr-api-captchetat',
-	title: 'API CaptchEtat',
-	summary: 'State-run CAPTCHA service for French public bodies.',
-	country: 'FR',
-	publisher: 'aife',
-	access: 'key',
-	lang: 'en',
-	homepage: 'https://api.gouv.fr/les-api/api-captchetat',
-	docs: 'https://piste.gouv.fr/captchetat',
-	baseUrl: 'https://api.piste.gouv.fr/piste/captchetat/v2',
-	spec: {
-		url: 'https://raw.githubusercontent.com/aife-gouv/captchetat/main/openapi.json',
-		format: 'openapi',
-	},
+	...CAPTCHETAT_ENTRY,
 	repository: 'https://github.com/aife-gouv/captchetat',
 	terms: 'https://piste.gouv.fr/cgu',
-	sources: [
-		{ catalogue: 'api-gouv-fr', url: 'https://api.gouv.fr/les-api/api-captchetat' },
-		{ catalogue: 'apis-guru', url: 'https://apis.guru/captchetat' },
-	],
-	publisherPage: 'https://www.economie.gouv.fr/aife/api',
-	added: '2026-11-24',
 };
 
 const SIRENE: DatasetEntry = {

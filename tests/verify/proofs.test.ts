@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FetchError } from '../../src/lib/verify/errors.ts';
 import type { FetchResult, HttpClient } from '../../src/lib/verify/http-client.ts';
 import { checkProofs } from '../../src/lib/verify/proofs.ts';
-import type { Entry } from '../../src/schemas/entry.ts';
-import type { Publisher } from '../../src/schemas/publisher.ts';
+import { AIFE_PUBLISHER, CAPTCHETAT_ENTRY } from '../helpers/proof-fixtures.ts';
 
 /** An HTTP client that answers from a table, so proof rules can be tested without a network. */
 function stubClient(
@@ -44,39 +43,8 @@ function response(
 	};
 }
 
-const publisher: Publisher = {
-	id: 'aife',
-	name: "Agence pour l'informatique financière de l'État",
-	country: 'FR',
-	type: 'public',
-	homepage: 'https://www.economie.gouv.fr/aife',
-	officialDomains: ['economie.gouv.fr', 'piste.gouv.fr'],
-	githubOrgs: ['aife-gouv'],
-};
-
-const entry: Entry = {
-	kind: 'api',
-	id: 'fr-api-captchetat',
-	title: 'API CaptchEtat',
-	summary: 'State-run CAPTCHA service for French public bodies.',
-	country: 'FR',
-	publisher: 'aife',
-	access: 'key',
-	lang: 'en',
-	homepage: 'https://api.gouv.fr/les-api/api-captchetat',
-	docs: 'https://piste.gouv.fr/captchetat',
-	baseUrl: 'https://api.piste.gouv.fr/piste/captchetat/v2',
-	spec: {
-		url: 'https://raw.githubusercontent.com/aife-gouv/captchetat/main/openapi.json',
-		format: 'openapi',
-	},
-	sources: [
-		{ catalogue: 'api-gouv-fr', url: 'https://api.gouv.fr/les-api/api-captchetat' },
-		{ catalogue: 'apis-guru', url: 'https://apis.guru/captchetat' },
-	],
-	publisherPage: 'https://www.economie.gouv.fr/aife/api',
-	added: '2026-11-24',
-};
+const publisher = AIFE_PUBLISHER;
+const entry = CAPTCHETAT_ENTRY;
 
 const context = (client: HttpClient) => ({ client, maxBytes: 1024 * 1024, cache: new Map() });
 
