@@ -67,12 +67,17 @@ export const SettingsSchema = z
 			C0MM0_FULL_BUILD: FlagSchema(DEFAULTS.C0MM0_FULL_BUILD),
 			/** Accept loopback URLs in the catalog (test fixtures only). */
 			C0MM0_ALLOW_PRIVATE: FlagSchema(DEFAULTS.C0MM0_ALLOW_PRIVATE),
+			/**
+			 * Secret: the free read-only key of the Dutch API register (developer.overheid.nl), for
+			 * the import of that source; unset, that source fails and keeps its last import.
+			 */
+			C0MM0_NL_API_KEY: z.string().trim().min(1).optional(),
 		},
 		{
 			// A misspelt setting would otherwise be ignored without a word.
 			error: (issue) =>
 				issue.code === 'unrecognized_keys'
-					? `${issue.keys.join(', ')}: no such setting — the settings are ${Object.keys(DEFAULTS).join(', ')} and C0MM0_ASTRO_CACHE_DIR`
+					? `${issue.keys.join(', ')}: no such setting — the settings are ${Object.keys(DEFAULTS).join(', ')}, C0MM0_ASTRO_CACHE_DIR and C0MM0_NL_API_KEY`
 					: undefined,
 		},
 	)
@@ -95,6 +100,8 @@ export const SettingsSchema = z
 			skipOg: env.C0MM0_SKIP_OG,
 			fullBuild: env.C0MM0_FULL_BUILD,
 			allowPrivate: env.C0MM0_ALLOW_PRIVATE,
+			/** A secret: never print it. */
+			nlApiKey: env.C0MM0_NL_API_KEY,
 		};
 	});
 export type Settings = z.output<typeof SettingsSchema>;

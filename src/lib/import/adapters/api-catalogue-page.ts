@@ -1,0 +1,155 @@
+import {
+	HARVEST_TEXT_MAX,
+	HarvestedRecordSchema,
+	type HarvestItem,
+} from '../../../schemas/imported.ts';
+import {
+	type AdapterContext,
+	type ImportResponse,
+	SourceFailure,
+	SourceUnchanged,
+} from '../adapter.ts';
+
+/**
+ * What the four national API-catalogue adapters (api-gouv-fr, uk-api-catalogue,
+ * nl-api-register, bund-dev) share: reading one page as a whole-source fact (any failure fails
+ * the source, never half a page), and handing a record over only once it fits the harvest
+ * schema (a record that does not fit costs that record, with the field at fault).
+ */
+
+export interface PageRequest {
+	accept: string;
+	/** An API key header, sent as is. */
+	headers?: Record<string, string>;
+	/** Send the last run's validators and answer 304 with {@link SourceUnchanged}. */
+	conditional?: boolean;
+}
+
+/** GETs one page; a transport error, a status other than 200 or a cut body fails the source. */
+export async function getPage(
+	context: AdapterContext,
+	url: string,
+	request: PageRequest,
+): Promise<ImportResponse> {
+	if (context.signal.aborted) throw new SourceFailure(`${url}: the import was stopped`);
+	const headers: Record<string, string> = { ...request.headers };
+	if (request.conditional) {
+		const previous = context.previousValidators.get(url);
+		if (previous?.etag) headers['if-none-match'] = previous.etag;
+		if (previous?.lastModified) headers['if-modified-since'] = previous.lastModified;
+	}
+	let response: ImportResponse;
+	try {
+		response = await context.http.get(url, {
+			maxBytes: context.limits.maxPageBytes,
+			accept: request.accept,
+			headers,
+		});
+	} catch (error) {
+		throw new SourceFailure(`${url}: ${error instanceof Error ? error.message : String(error)}`, {
+			cause: error,
+		});
+	}
+	if (response.status === 304 && request.conditional) throw new SourceUnchanged(url);
+	if (response.status !== 200) throw new SourceFailure(`${url} answered HTTP ${response.status}`);
+	if (response.truncated) {
+		throw new SourceFailure(
+			`${url} is larger than ${context.limits.maxPageBytes} bytes — the page was not read`,
+		);
+	}
+	if (request.conditional) {
+		const etag = response.headers.etag;
+		const lastModified = response.headers['last-modified'];
+		if (etag || lastModified) {
+			context.rememberValidators(url, {
+				...(etag ? { etag } : {}),
+				...(lastModified ? { lastModified } : {}),
+			});
+		}
+	}
+	return response;
+}
+
+/** The page's body as JSON; anything else fails the source. */
+export function parseJsonPage(response: ImportResponse, url: string): unknown {
+	try {
+		return JSON.parse(response.body.toString('utf8'));
+	} catch (error) {
+		throw new SourceFailure(`${url} did not answer valid JSON`, { cause: error });
+	}
+}
+
+/** A non-empty string, trimmed; anything else (a number, null, an object) is no value. */
+export function text(value: unknown): string | undefined {
+	if (typeof value !== 'string') return undefined;
+	const trimmed = value.trim();
+	return trimmed === '' ? undefined : trimmed;
+}
+
+/**
+ * An absolute http(s) URL without credentials, else no value: a `javascript:` or `data:` link
+ * never reaches the pipeline, even as an optional field (the normaliser checks hosts later).
+ */
+export function webUrl(value: unknown): string | undefined {
+	const raw = text(value);
+	if (raw === undefined || raw.length > HARVEST_TEXT_MAX) return undefined;
+	let url: URL;
+	try {
+		url = new URL(raw);
+	} catch {
+		return undefined;
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+	if (url.username !== '' || url.password !== '') return undefined;
+	return url.href;
+}
+
+/** An object's own fields, or undefined for anything that is not a plain JSON object. */
+export function fields(value: unknown): Record<string, unknown> | undefined {
+	return typeof value === 'object' && value !== null && !Array.isArray(value)
+		? (value as Record<string, unknown>)
+		: undefined;
+}
+
+/** `T` with every key that may be undefined made optional instead. */
+export type Compact<T> = {
+	[K in keyof T as undefined extends T[K] ? never : K]: T[K];
+} & { [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined> };
+
+/** Drops the keys whose value is undefined, so optional fields stay absent rather than undefined. */
+export function compact<T extends Record<string, unknown>>(value: T): Compact<T> {
+	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Compact<T>;
+}
+
+/** The record when it fits the harvest schema, else a skip naming the first field at fault. */
+export function harvested(candidate: Record<string, unknown>): HarvestItem {
+	const parsed = HarvestedRecordSchema.safeParse(candidate);
+	if (parsed.success) return { record: parsed.data };
+	const issue = parsed.error.issues[0];
+	const sourceId =
+		typeof candidate.sourceId === 'string' ? candidate.sourceId.slice(0, 500) : undefined;
+	return {
+		skipped: {
+			...(sourceId ? { sourceId } : {}),
+			field: issue?.path.join('.') || 'record',
+			reason: issue?.message ?? 'does not fit the harvest schema',
+		},
+	};
+}
+
+/** A skip for a record without a value the record cannot do without. */
+export function missing(sourceId: string | undefined, field: string, reason: string): HarvestItem {
+	return { skipped: { ...(sourceId ? { sourceId: sourceId.slice(0, 500) } : {}), field, reason } };
+}
+
+/** Most records to yield: the run's limit, lowered by the source's own maxRecords filter. */
+export function recordLimit(context: AdapterContext): number {
+	return Math.min(context.limits.maxRecords, context.source.filters?.maxRecords ?? Infinity);
+}
+
+/** The first endpoint's URL: the one page (or first page) a catalogue adapter reads. */
+export function firstEndpoint(context: AdapterContext): string {
+	const endpoint = context.source.endpoints[0];
+	if (!endpoint) throw new SourceFailure(`${context.source.id} lists no endpoint`);
+	return endpoint.url;
+}
