@@ -15,7 +15,9 @@ async function buildRegister(): Promise<Register> {
 	const builtAt = new Date();
 	// The collection holds what Astro caches (entries, bodies, rendered HTML); provenance, imported
 	// publishers and sources come from the same catalog load, which the collection cannot hold.
-	const [entries, catalog] = await Promise.all([getCollection('records'), siteCatalog()]);
+	// After the collection: its loader starts a fresh catalog load, which this then shares.
+	const entries = await getCollection('records');
+	const catalog = await siteCatalog();
 	const byId = new Map(catalog.entries.map((e) => [e.id, e]));
 	const measurements = await loadMeasurements(
 		resolveDataDir(),
