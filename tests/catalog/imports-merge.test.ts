@@ -1,5 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/lib/catalog/load-catalog.ts';
 import { IMPORT_FIX } from '../../src/lib/catalog/messages.ts';
@@ -322,5 +324,44 @@ describe('imported records in the catalog', () => {
 		});
 		expect(lines).toEqual([]);
 		expect(catalog.importStates.get('api-gouv-fr')).toEqual(state);
+	});
+});
+
+describe('npm run validate with imported records', () => {
+	it('counts imported records beside the entries, and fails on a corrupt imported line', async () => {
+		const temp = await tempDataDir({
+			'sources/api-gouv-fr.yaml': await sourceFile('api-gouv-fr'),
+			'imported/api-gouv-fr/records.ndjson': ndjson(
+				importedLine('api-gouv-fr', 'a', { id: 'fr-first', baseUrl: 'https://a.example.gouv.fr' }),
+			),
+		});
+		cleanup = temp.cleanup;
+		await cp(join(root, 'tests', 'fixtures', 'valid-catalog'), temp.dir, { recursive: true });
+		const validate = async () => {
+			try {
+				const { stderr } = await promisify(execFile)(
+					process.execPath,
+					['scripts/validate.ts', '--data-dir', temp.dir],
+					{ cwd: root },
+				);
+				return { code: 0, stderr };
+			} catch (error) {
+				return error as { code: number; stderr: string };
+			}
+		};
+		const clean = await validate();
+		expect(clean.code).toBe(0);
+		expect(clean.stderr).toContain('2 entries (+1 imported), 2 publishers, 1 sources: 0 errors');
+
+		await writeFile(
+			join(temp.dir, 'imported', 'api-gouv-fr', 'records.ndjson'),
+			ndjson(
+				importedLine('api-gouv-fr', 'a', { id: 'fr-first', baseUrl: 'https://a.example.gouv.fr' }),
+				'{not json',
+			),
+		);
+		const corrupt = await validate();
+		expect(corrupt.code).toBe(1);
+		expect(corrupt.stderr).toContain('2 entries (+1 imported), 2 publishers, 1 sources: 1 error');
 	});
 });
