@@ -8,6 +8,7 @@ import SourcesTable from '../../src/components/SourcesTable.astro';
 import type { RegisterRecord, RegisterSource } from '../../src/lib/register/assemble-register.ts';
 import { sourcePath } from '../../src/lib/register/urls.ts';
 import { scoreRecord } from '../../src/lib/score/score-record.ts';
+import { recordJsonLd } from '../../src/lib/site/structured-data.ts';
 import type { ApiEntry } from '../../src/schemas/entry.ts';
 import type { ImportState } from '../../src/schemas/imported.ts';
 import type { ImportedRegisterPublisher } from '../../src/schemas/publisher.ts';
@@ -176,5 +177,11 @@ describe('the sources pages and the listings on record pages', async () => {
 		});
 		expect(html).toContain('named by an imported catalogue, not yet reviewed');
 		expect(html).not.toContain('private body');
+	});
+
+	it('does not call a publisher nobody reviewed a government body in structured data', () => {
+		const json = recordJsonLd(record) as { provider: Record<string, unknown> };
+		expect(json.provider['@type']).toBe('Organization');
+		expect(json.provider.name).toBe(publisher.name);
 	});
 });
