@@ -49,7 +49,8 @@ async function validateOnce(): Promise<boolean> {
 	for (const p of problems) console.log(safeLogText(formatProblem(p)));
 	const errors = problems.filter((p) => p.severity === 'error').length;
 	const warnings = problems.length - errors;
-	const summary = `${catalog.files.entries} entries, ${catalog.files.publishers} publishers, ${sources.files} sources: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
+	const imported = catalog.files.imported > 0 ? ` (+${catalog.files.imported} imported)` : '';
+	const summary = `${catalog.files.entries} entries${imported}, ${catalog.files.publishers} publishers, ${sources.files} sources: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
 	console.error(errors > 0 ? `✗ ${summary}` : `✓ ${summary}`);
 	return errors === 0;
 }

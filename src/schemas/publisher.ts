@@ -81,3 +81,30 @@ export const PublisherSchema = z
 
 export type Publisher = z.output<typeof PublisherSchema>;
 export type PublisherType = (typeof PUBLISHER_TYPES)[number];
+
+/**
+ * A body that only an imported catalogue names (`data/imported/<source>/publishers.ndjson`, not
+ * matched to a file of data/publishers/). Nobody has reviewed which domains or GitHub
+ * organisations it controls, so it has none on record and earns no proof that depends on them.
+ */
+export interface ImportedRegisterPublisher {
+	id: string;
+	name: string;
+	country: z.output<typeof CountryCodeSchema>;
+	homepage?: string;
+	acronym?: undefined;
+	type?: undefined;
+	officialDomains: readonly [];
+	githubOrgs: readonly [];
+	policyUrl?: undefined;
+	parent?: undefined;
+	/** The catalogue that named it first. */
+	imported: { source: string };
+}
+
+/** A publisher of the register: reviewed (data/publishers/) or named by an imported catalogue. */
+export type RegisterPublisher = Publisher | ImportedRegisterPublisher;
+
+export function isImportedPublisher(p: RegisterPublisher): p is ImportedRegisterPublisher {
+	return 'imported' in p;
+}

@@ -55,6 +55,60 @@ describe.skipIf(skip !== '')('the built register, in Chromium', () => {
 		);
 	});
 
+	it('lists every source with its country, records and last import, and links to each', async () => {
+		const body = await text('/sources/');
+		expect(body).toContain('Portail de test');
+		expect(body).toContain('Community test catalogue');
+		expect(body).toContain('Not imported yet — first harvest at the nightly run');
+		expect(body).toMatch(/Portail de test France Yes ckan 3 2026-11-25 02:00 UTC Imported/);
+		expect(await page.locator('a[href="/sources/e2e-portal/"]').count()).toBe(1);
+	});
+
+	it('shows a source with its facts and the records it lists', async () => {
+		const body = await text('/sources/e2e-portal/');
+		expect(await page.getByRole('heading', { level: 1, name: 'Portail de test' }).count()).toBe(1);
+		expect(body).toContain('A government or EU body (official catalogue)');
+		for (const id of ['fr-e2e-imported-api', 'fr-e2e-delisted-dataset', 'fr-e2e-registry-api']) {
+			expect(await page.locator(`a[href="/records/${id}/"]`).count(), id).toBe(1);
+		}
+		await text('/sources/e2e-community/');
+		const sitemap = await readFile(join(distDir, 'sitemap-0.xml'), 'utf8');
+		for (const path of ['/sources/', '/sources/e2e-portal/', '/sources/e2e-community/']) {
+			expect(sitemap, path).toContain(`${path}</loc>`);
+		}
+	});
+
+	it('shows an imported record with its summary, its catalogue and a link to the full description', async () => {
+		const body = await text('/records/fr-e2e-imported-api/');
+		expect(body).toContain('API published by Mairie de test, listed in Portail de test.');
+		const full = page.getByRole('link', { name: 'Full description at Portail de test ↗' });
+		expect(await full.getAttribute('href')).toMatch(/\/portal\/dataset\/imported-api$/);
+		expect(await page.getByRole('heading', { level: 2, name: 'Listed by' }).count()).toBe(1);
+		expect(body).toContain('First seen 2026-11-02 · last imported 2026-11-25');
+		expect(body).toContain('named by an imported catalogue, not yet reviewed');
+		expect(body).not.toContain('edit this entry');
+	});
+
+	it('says when a catalogue delisted a record', async () => {
+		const body = await text('/records/fr-e2e-delisted-dataset/');
+		expect(body).toContain('Delisted by Portail de test on 2026-11-20');
+	});
+
+	it('lists the importing catalogue on the hand-written record it matched, which keeps its own text', async () => {
+		const body = await text('/records/fr-e2e-registry-api/');
+		expect(body).toContain('Listed by');
+		expect(body).toContain('First seen 2026-11-03');
+		expect(body).toContain('A fixture record for the end-to-end tests');
+		const response = await page.goto(`${siteUrl}/records/fr-company-registry-test-api/`);
+		expect(response?.status()).toBe(404);
+	});
+
+	it('shows a publisher only a catalogue names as not yet reviewed', async () => {
+		const body = await text('/publishers/e2e-town/');
+		expect(body).toContain('not yet reviewed');
+		expect(body).not.toContain('Official domains');
+	});
+
 	it('says a record that was never verified is not yet verified — never up, never down', async () => {
 		const body = await text('/records/eu-e2e-new-api/');
 		expect(body).toContain('Not yet verified');
@@ -94,15 +148,21 @@ describe.skipIf(skip !== '')('the built register, in Chromium', () => {
 		expect(body).toContain('Outage Test API');
 		expect(body).toContain('Inconclusive (1)');
 		expect(body).toContain('Not validating (1)');
-		expect(body).toContain('1 record(s) not yet verified');
+		// The new hand-written API and the two imported records, which the fixture run leaves out.
+		expect(body).toContain('3 record(s) not yet verified');
 	});
 
 	it('publishes every record as JSON with its score, reasons and evidence', async () => {
 		const all = JSON.parse(await readFile(join(distDir, 'api', 'v1', 'records.json'), 'utf8'));
-		expect(all.count).toBe(8);
+		// Eight hand-written records and two imported ones (the third import matched a hand-written one).
+		expect(all.count).toBe(10);
 		const record = JSON.parse(
 			await readFile(join(distDir, 'api', 'v1', 'records', 'fr-e2e-registry-api.json'), 'utf8'),
 		);
+		expect(record.imported).toBe(false);
+		expect(record.listedBy).toMatchObject([
+			{ source: 'e2e-portal', name: 'Portail de test', firstSeen: '2026-11-03' },
+		]);
 		expect(record.score).toMatchObject({ band: expect.any(String), provisional: false });
 		expect(record.score.total).toBeGreaterThan(60);
 		expect(record.score.axes).toHaveLength(5);

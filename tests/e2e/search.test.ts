@@ -106,6 +106,16 @@ describe.skipIf(skip !== '')('search, in Chromium', () => {
 		expect(datasets).toBe(`Dataset (${german.filter((id) => id.includes('dataset')).length})`);
 	});
 
+	it('filters by the catalogue that lists a record', async () => {
+		const ids = await search(page, 'source=Portail+de+test');
+		expect([...ids].sort()).toEqual([
+			'fr-e2e-delisted-dataset',
+			'fr-e2e-imported-api',
+			'fr-e2e-registry-api',
+		]);
+		expect(await page.locator('#filter-source').inputValue()).toBe('Portail de test');
+	});
+
 	it('lists filter-only searches best score first, and sorts by score on request', async () => {
 		const scores = async () =>
 			(await page.locator('#search-results .score-chip').allInnerTexts()).map((t) =>

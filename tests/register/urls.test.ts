@@ -23,6 +23,10 @@ describe('the URL contract at the root of a domain', () => {
 		expect(atRoot.listingPath('theme', 'ENVI', 3)).toBe('/themes/envi/3/');
 		expect(atRoot.listingPath('kind', 'api', 1)).toBe('/kinds/api/');
 		expect(atRoot.listingPath('publisher', 'dinum', 2)).toBe('/publishers/dinum/2/');
+		expect(atRoot.sourcesPath()).toBe('/sources/');
+		expect(atRoot.sourcePath('api-gouv-fr')).toBe('/sources/api-gouv-fr/');
+		expect(atRoot.sourcePath('api-gouv-fr', 1)).toBe('/sources/api-gouv-fr/');
+		expect(atRoot.sourcePath('data-gv-at', 3)).toBe('/sources/data-gv-at/3/');
 		expect(atRoot.searchBundlePath).toBe('/pagefind/pagefind.js');
 		expect(atRoot.absoluteUrl(atRoot.recordPath('fr-x'))).toBe('https://c0mm0.com/records/fr-x/');
 	});
@@ -53,6 +57,8 @@ describe('the URL contract under a base (a fork on <user>.github.io/<repo>/)', (
 		expect(underBase.pagePath('home')).toBe('/repo/');
 		expect(underBase.pagePath('changes')).toBe('/repo/changes.xml');
 		expect(underBase.listingPath('country', 'DE', 2)).toBe('/repo/countries/de/2/');
+		expect(underBase.sourcesPath()).toBe('/repo/sources/');
+		expect(underBase.sourcePath('govdata-de', 2)).toBe('/repo/sources/govdata-de/2/');
 		expect(underBase.assetPath('favicon.svg')).toBe('/repo/favicon.svg');
 		expect(underBase.recordPagesPrefix).toBe('/repo/records/');
 		expect(underBase.searchBundlePath).toBe('/repo/pagefind/pagefind.js');

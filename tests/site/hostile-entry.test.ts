@@ -116,6 +116,8 @@ const record: RegisterRecord = {
 	id: entry.id,
 	entry,
 	publisher,
+	imported: false,
+	listedBy: [],
 	descriptionHtml: renderDescription(description),
 	descriptionMarkdown: description,
 	descriptionText: XSS,

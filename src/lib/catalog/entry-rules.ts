@@ -1,9 +1,9 @@
 import type { Entry } from '../../schemas/entry.ts';
 import { DESCRIPTION_MAX } from '../../schemas/entry.ts';
+import type { RegisterPublisher } from '../../schemas/publisher.ts';
 import { inspectDescription } from '../markdown/description.ts';
 import { closest } from './closest.ts';
 import { entryUrls } from './entry-urls.ts';
-import type { PublisherFile } from './load-publishers.ts';
 import { MESSAGES } from './messages.ts';
 import { type Problem, problem } from './problem.ts';
 import { checkUrlHost } from './url-rules.ts';
@@ -15,7 +15,7 @@ export interface EntryContext {
 	/** Name of the folder directly under catalog/. */
 	folder: string;
 	body: string;
-	publishers: ReadonlyMap<string, PublisherFile>;
+	publishers: ReadonlyMap<string, { publisher: RegisterPublisher }>;
 	allowPrivate: boolean;
 	/** Today's date, YYYY-MM-DD (UTC). */
 	today: string;

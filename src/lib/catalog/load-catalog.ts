@@ -10,11 +10,15 @@ import {
 	EntrySchema,
 	SpecSchema,
 } from '../../schemas/entry.ts';
-import type { Publisher } from '../../schemas/publisher.ts';
+import type { ImportState, Provenance } from '../../schemas/imported.ts';
+import type { Publisher, RegisterPublisher } from '../../schemas/publisher.ts';
 import { checkEntry } from './entry-rules.ts';
 import { normaliseUrl } from './entry-urls.ts';
 import { friendlyErrorMap, issuesToProblems } from './friendly-errors.ts';
+import { loadImports } from './load-imports.ts';
 import { loadPublishers, type PublisherFile } from './load-publishers.ts';
+import { loadSources, type SourceFileEntry } from './load-sources.ts';
+import { mergeImports } from './merge-imports.ts';
 import { MESSAGES } from './messages.ts';
 import { parseEntryFile } from './parse-entry-file.ts';
 import { hasErrors, type Problem, problem } from './problem.ts';
@@ -22,24 +26,38 @@ import { hasErrors, type Problem, problem } from './problem.ts';
 /** A catalog entry that passed every rule. */
 export interface CatalogEntry {
 	id: string;
-	/** Absolute path of the entry file. */
+	/** Absolute path of the entry file (for an imported record, of its records file). */
 	file: string;
-	/** Path below the data dir, e.g. `catalog/fr/fr-api-captchetat.md`. */
+	/**
+	 * Path below the data dir, e.g. `catalog/fr/fr-api-captchetat.md`, or
+	 * `imported/api-gouv-fr/records.ndjson` for an imported record.
+	 */
 	path: string;
 	data: Entry;
-	/** Markdown description (the body below the frontmatter). */
+	/** Markdown description (the body below the frontmatter); empty for an imported record. */
 	body: string;
+	/** Every imported catalogue that lists it, with first/last seen and delisting. */
+	provenance?: Provenance[];
+	/** Machine-written by the importers (data/imported/), not a hand-written file. */
+	imported?: boolean;
 }
 
 export interface Catalog {
 	dataDir: string;
 	/** Valid entries, sorted by id. Entries with any error are left out (and reported). */
 	entries: CatalogEntry[];
+	/** Hand-written publishers (data/publishers/): the ones with reviewed official domains. */
 	publishers: ReadonlyMap<string, Publisher>;
+	/** The register's publishers: the hand-written ones and those only imported catalogues name. */
+	registerPublishers: ReadonlyMap<string, RegisterPublisher>;
+	/** Valid sources (data/sources/); their own problems are loadSources'. */
+	sources: ReadonlyMap<string, SourceFileEntry>;
+	/** How each source's last import went, by source id. */
+	importStates: ReadonlyMap<string, ImportState>;
 	/** Every problem found, errors and warnings, in file order. */
 	problems: Problem[];
-	/** How many entry and publisher files were read. */
-	files: { entries: number; publishers: number };
+	/** How many entry and publisher files were read, and how many imported records stand alone. */
+	files: { entries: number; publishers: number; imported: number };
 }
 
 export interface LoadCatalogOptions {
@@ -224,8 +242,11 @@ export async function loadCatalog(
 			dataDir,
 			entries: [],
 			publishers: new Map(),
+			registerPublishers: new Map(),
+			sources: new Map(),
+			importStates: new Map(),
 			problems: [...publisherProblems, problem(dataDir, 'catalog', MESSAGES.noCatalog(dataDir))],
-			files: { entries: 0, publishers: publisherFiles.size },
+			files: { entries: 0, publishers: publisherFiles.size, imported: 0 },
 		};
 	}
 	const parsed = listing.files.map((file) => readEntry(dataDir, file, publisherFiles, resolved));
@@ -243,16 +264,38 @@ export async function loadCatalog(
 			});
 		}
 	}
-	entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-	return {
+	const [imports, sources] = await Promise.all([
+		loadImports(dataDir),
+		loadSources(dataDir, { allowPrivate: resolved.allowPrivate }),
+	]);
+	const merged = mergeImports({
 		dataDir,
 		entries,
+		publishers: publisherFiles,
+		imports,
+		sources: sources.sources,
+		allowPrivate: resolved.allowPrivate,
+		today: resolved.now.toISOString().slice(0, 10),
+	});
+	const all: CatalogEntry[] = merged.entries;
+	all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	return {
+		dataDir,
+		entries: all,
 		publishers: new Map([...publisherFiles].map(([id, { publisher }]) => [id, publisher])),
+		registerPublishers: merged.publishers,
+		sources: sources.sources,
+		importStates: merged.importStates,
 		problems: [
 			...listing.problems,
 			...publisherProblems,
 			...parsed.flatMap((item) => item.problems),
+			...merged.problems,
 		],
-		files: { entries: listing.files.length, publishers: publisherFiles.size },
+		files: {
+			entries: listing.files.length,
+			publishers: publisherFiles.size,
+			imported: merged.imported,
+		},
 	};
 }

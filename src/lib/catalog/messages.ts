@@ -3,6 +3,9 @@
  * fix>`; the validator prints it after `<file>: <field>: `. Schema-level messages live beside
  * their fields in src/schemas/.
  */
+/** What fixes a machine-written import file: the importer writes it again from the source. */
+export const IMPORT_FIX = 'delete the folder; the next nightly import writes it again';
+
 export const MESSAGES = {
 	notAnEntryFile: (name: string) =>
 		`${name} is not where entries live — put each entry at data/catalog/<country>/<id>.md (lower-case country folder)`,
@@ -65,4 +68,19 @@ export const MESSAGES = {
 	apiWithoutBaseUrl: () =>
 		'is missing — add the base URL that API paths hang off, so the register can check the API answers',
 	addedInFuture: (date: string) => `${date} is in the future — use the date you add the entry`,
+	importedNotJson: (reason: string) => `is not a JSON record (${reason}) — ${IMPORT_FIX}`,
+	importedInvalid: (message: string) => `${message} — ${IMPORT_FIX}`,
+	importedWrongSource: (source: string, folder: string) =>
+		`names source "${source}" but lies in imported/${folder}/ — ${IMPORT_FIX}`,
+	importedNoSource: (folder: string) =>
+		`imported/${folder}/ belongs to no valid source — add data/sources/${folder}.yaml (and fix it if it has errors), or delete the folder`,
+	importedNoRecords: (folder: string) =>
+		`imported/${folder}/ holds neither records.ndjson nor records/<hh>.ndjson — ${IMPORT_FIX}`,
+	importedStrayFile: (name: string) => `${name} is not a file the importer writes — ${IMPORT_FIX}`,
+	importedIdTaken: (id: string, other: string) =>
+		`"${id}" is also used by ${other}, which is not the same API — ${IMPORT_FIX} (it then gets an id of its own)`,
+	importedPublisherUnmatched: (id: string) =>
+		`says it matches data/publishers/${id}.yaml, which does not exist — ${IMPORT_FIX}`,
+	importedPublisherTaken: (id: string) =>
+		`"${id}" is the id of data/publishers/${id}.yaml but is not matched to it — ${IMPORT_FIX}`,
 } as const;

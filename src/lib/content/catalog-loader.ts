@@ -47,7 +47,9 @@ export function recordsLoader(): Loader {
 					rendered: { html: renderDescription(entry.body) },
 				});
 			}
-			logger.info(`${catalog.entries.length} records from ${catalog.dataDir}`);
+			logger.info(
+				`${catalog.entries.length} records (${catalog.files.imported} imported) from ${catalog.dataDir}`,
+			);
 		},
 	};
 }
@@ -59,6 +61,7 @@ export function publishersLoader(): Loader {
 		async load({ store }) {
 			const catalog = await siteCatalog();
 			store.clear();
+			// Reviewed publishers only: imported ones reach the register through siteCatalog().
 			for (const [id, publisher] of catalog.publishers) store.set({ id, data: publisher });
 		},
 	};

@@ -1,5 +1,5 @@
 import type { Entry } from '../../schemas/entry.ts';
-import type { Publisher } from '../../schemas/publisher.ts';
+import { isImportedPublisher, type RegisterPublisher } from '../../schemas/publisher.ts';
 import type { NetworkProofSignal } from '../../schemas/snapshot.ts';
 import { entryUrls, type UrlTarget } from '../catalog/entry-urls.ts';
 import { CATALOGUES, type CatalogueId } from '../vocab/catalogues.ts';
@@ -41,7 +41,7 @@ export type ProofClaim =
 export type ClaimOf<S extends NetworkProofSignal> = Extract<ProofClaim, { signal: S }>;
 
 /** Whether a URL sits on one of the publisher's official domains (or a subdomain of one). */
-export function onOfficialDomain(url: string, publisher: Publisher): boolean {
+export function onOfficialDomain(url: string, publisher: RegisterPublisher): boolean {
 	const host = hostOf(url);
 	return host !== undefined && publisher.officialDomains.some((d) => isOnDomain(host, d));
 }
@@ -55,16 +55,17 @@ export function onOfficialDomain(url: string, publisher: Publisher): boolean {
  *   GitHub organisations;
  * - `policy`: the publisher's declared policy page if it is on its official domains, else
  *   security.txt on its homepage's host.
- * Without a known publisher only catalogue listings can be claimed.
+ * Without a reviewed publisher only catalogue listings can be claimed: a publisher named only by
+ * an imported catalogue has no official domains, GitHub organisations or homepage on record.
  */
-export function proofClaims(entry: Entry, publisher: Publisher | undefined): ProofClaim[] {
+export function proofClaims(entry: Entry, publisher: RegisterPublisher | undefined): ProofClaim[] {
 	const claims: ProofClaim[] = [];
 	for (const source of entry.sources ?? []) {
 		if (CATALOGUES[source.catalogue].official) {
 			claims.push({ signal: 'portal-backlink', url: source.url, catalogue: source.catalogue });
 		}
 	}
-	if (!publisher) return claims;
+	if (!publisher || isImportedPublisher(publisher)) return claims;
 	if (entry.publisherPage && onOfficialDomain(entry.publisherPage, publisher)) {
 		claims.push({ signal: 'reciprocal-link', url: entry.publisherPage });
 	}

@@ -1,7 +1,9 @@
 import type { Entry } from '../../schemas/entry.ts';
 import type { Change, HistoryDay, OutcomeLetter } from '../../schemas/history.ts';
-import type { Publisher } from '../../schemas/publisher.ts';
+import type { ImportState, Provenance } from '../../schemas/imported.ts';
+import type { RegisterPublisher } from '../../schemas/publisher.ts';
 import type { Snapshot } from '../../schemas/snapshot.ts';
+import type { SourceFile } from '../../schemas/source.ts';
 import { formatProblem } from '../catalog/problem.ts';
 import { descriptionText } from '../markdown/description.ts';
 import { scoreRecord } from '../score/score-record.ts';
@@ -25,11 +27,39 @@ export interface RecordHistory {
 	changes: Change[];
 }
 
+/** One catalogue that lists a record: when the importer saw it there, and its page there. */
+export interface Listing {
+	/** Id of the source (data/sources/<id>.yaml). */
+	source: string;
+	/** The catalogue's own name (the source id when the source file is gone). */
+	name: string;
+	/** The record's page in that catalogue. */
+	pageUrl?: string;
+	firstSeen: string;
+	lastSeen: string;
+	/** Night the catalogue stopped listing it. */
+	delistedAt?: string;
+}
+
+/** One catalogue the register imports from, with how its imports went and what it lists. */
+export interface RegisterSource {
+	id: string;
+	source: SourceFile;
+	/** null until its first import ran. */
+	state: ImportState | null;
+	/** Records it lists (imported, merged or hand-written), sorted by title. */
+	records: RegisterRecord[];
+}
+
 /** One record as the site shows it. */
 export interface RegisterRecord {
 	id: string;
 	entry: Entry;
-	publisher: Publisher;
+	publisher: RegisterPublisher;
+	/** Machine-written by the importers: no description of its own, and no file to edit. */
+	imported: boolean;
+	/** Every imported catalogue that lists it, in source order. */
+	listedBy: Listing[];
 	descriptionHtml: string;
 	descriptionMarkdown: string;
 	/** Plain text of the description, for meta descriptions and structured data. */
@@ -57,7 +87,9 @@ export interface Register {
 	 */
 	renderRecords: RegisterRecord[];
 	byId: ReadonlyMap<string, RegisterRecord>;
-	publishers: ReadonlyMap<string, Publisher>;
+	publishers: ReadonlyMap<string, RegisterPublisher>;
+	/** Every source of data/sources/, sorted by name. */
+	sources: RegisterSource[];
 	countries: Facet<CountryCode>[];
 	themes: Facet<ThemeCode>[];
 	/** Every change over the window, newest first. */
@@ -76,7 +108,19 @@ export interface RegisterEntry {
 	/** Sanitised HTML of the body; computed here when the adapter has none. */
 	html?: string;
 	filePath?: string;
+	/** Every imported catalogue that lists it (load-catalog.ts). */
+	provenance?: Provenance[];
+	/** Machine-written by the importers. */
+	imported?: boolean;
 }
+
+/** The sources and how their last imports went (loadCatalog's `sources` and `importStates`). */
+export interface SourcesInput {
+	sources: ReadonlyMap<string, { source: SourceFile }>;
+	states: ReadonlyMap<string, ImportState>;
+}
+
+const NO_SOURCES: SourcesInput = { sources: new Map(), states: new Map() };
 
 export interface Measurements {
 	snapshots: Map<string, Snapshot>;
@@ -124,10 +168,11 @@ function facet<T extends string>(values: readonly T[], name: (code: T) => string
  */
 export function assembleRegister(
 	entries: readonly RegisterEntry[],
-	publishers: ReadonlyMap<string, Publisher>,
+	publishers: ReadonlyMap<string, RegisterPublisher>,
 	measurements: Measurements,
 	builtAt: Date,
 	renderHtml: (markdown: string) => string,
+	sourcesInput: SourcesInput = NO_SOURCES,
 ): Register {
 	const today = builtAt.toISOString().slice(0, 10);
 	const changesById = new Map<string, Change[]>();
@@ -164,10 +209,22 @@ export function assembleRegister(
 			changes: [...(changesById.get(item.id) ?? [])].reverse(),
 		};
 		let html = item.html;
+		const listedBy = (item.provenance ?? []).map(
+			(p): Listing => ({
+				source: p.source,
+				name: sourcesInput.sources.get(p.source)?.source.name ?? p.source,
+				...(p.sourceUrl !== undefined ? { pageUrl: p.sourceUrl } : {}),
+				firstSeen: p.firstSeen,
+				lastSeen: p.lastSeen,
+				...(p.delistedAt !== undefined ? { delistedAt: p.delistedAt } : {}),
+			}),
+		);
 		return {
 			id: item.id,
 			entry,
 			publisher,
+			imported: item.imported ?? false,
+			listedBy,
 			// Rendered on first use: the build's asset writer never needs it.
 			get descriptionHtml() {
 				html ??= renderHtml(item.body);
@@ -183,11 +240,28 @@ export function assembleRegister(
 	});
 	records.sort((a, b) => a.entry.title.localeCompare(b.entry.title, 'en'));
 	const lastRun = measurements.days.flatMap((d) => d.runs).at(-1);
+	const bySource = new Map<string, RegisterRecord[]>();
+	for (const record of records) {
+		for (const { source } of record.listedBy) {
+			const list = bySource.get(source) ?? [];
+			if (list.at(-1) !== record) list.push(record);
+			bySource.set(source, list);
+		}
+	}
+	const sources: RegisterSource[] = [...sourcesInput.sources]
+		.map(([id, { source }]) => ({
+			id,
+			source,
+			state: sourcesInput.states.get(id) ?? null,
+			records: bySource.get(id) ?? [],
+		}))
+		.sort((a, b) => a.source.name.localeCompare(b.source.name, 'en') || (a.id < b.id ? -1 : 1));
 	return {
 		records,
 		renderRecords: records,
 		byId: new Map(records.map((r) => [r.id, r])),
 		publishers,
+		sources,
 		countries: facet(
 			records.map((r) => r.entry.country),
 			countryName,

@@ -29,10 +29,13 @@ export async function registerFromDisk(
 			data: e.data,
 			body: e.body,
 			filePath: `data/${e.path}`,
+			...(e.provenance ? { provenance: e.provenance } : {}),
+			...(e.imported ? { imported: true } : {}),
 		})),
-		catalog.publishers,
+		catalog.registerPublishers,
 		measurements,
 		now,
 		renderDescription,
+		{ sources: catalog.sources, states: catalog.importStates },
 	);
 }

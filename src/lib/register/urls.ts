@@ -23,6 +23,9 @@ export const STATIC_PAGES = {
 } as const;
 export type StaticPage = keyof typeof STATIC_PAGES;
 
+/** The folder of the sources pages (/sources/, /sources/<id>/). */
+export const SOURCES_FOLDER = 'sources';
+
 /** The folder the search index is written to and served from. */
 export const SEARCH_INDEX_FOLDER = 'pagefind';
 
@@ -83,6 +86,11 @@ export function urlContract(siteUrl: string) {
 				`${LISTINGS[listing]}/${listing === 'country' || listing === 'theme' ? key.toLowerCase() : key}/${page > 1 ? `${page}/` : ''}`,
 			),
 		recordPath,
+		/** The list of every catalogue the register imports from. */
+		sourcesPath: () => withBase(`${SOURCES_FOLDER}/`),
+		/** A source's page `n` (1 is its page): its facts and the records it lists. */
+		sourcePath: (id: string, page = 1) =>
+			withBase(`${SOURCES_FOLDER}/${id}/${page > 1 ? `${page}/` : ''}`),
 		/** What every record page's path starts with (the search page keeps only these results). */
 		recordPagesPrefix: withBase(`${RECORD_OUTPUTS.page.folder}/`),
 		recordJsonPath: (id: string) => recordOutput('json', id),
@@ -120,6 +128,8 @@ export const {
 	pagePath,
 	listingPath,
 	recordPath,
+	sourcesPath,
+	sourcePath,
 	recordPagesPrefix,
 	recordJsonPath,
 	badgePath,

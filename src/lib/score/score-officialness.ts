@@ -91,7 +91,10 @@ function officialDomainEvidence(input: ScoreInput): Evidence {
 		: {
 				earned: false,
 				status: 'not-claimed',
-				evidence: `none of its URLs is on ${publisher.name}'s domains (${publisher.officialDomains.join(', ')}) or its country's government domain`,
+				evidence:
+					publisher.officialDomains.length === 0
+						? `none of its URLs is on its country's government domain, and ${publisher.name} has no official domains on record (named by an imported catalogue, not reviewed)`
+						: `none of its URLs is on ${publisher.name}'s domains (${publisher.officialDomains.join(', ')}) or its country's government domain`,
 			};
 }
 

@@ -1,5 +1,5 @@
 import type { Entry } from '../../schemas/entry.ts';
-import type { Publisher } from '../../schemas/publisher.ts';
+import type { RegisterPublisher } from '../../schemas/publisher.ts';
 import type { Snapshot } from '../../schemas/snapshot.ts';
 import type { Axis, Band, ProofSignal } from './constants.ts';
 
@@ -8,7 +8,8 @@ export interface ScoreInput {
 	entry: Entry;
 	/** The markdown description. */
 	description: string;
-	publisher: Publisher;
+	/** Reviewed, or named only by an imported catalogue (no official domains on record). */
+	publisher: RegisterPublisher;
 	/** The latest snapshot; null when the record was never verified. */
 	snapshot: Snapshot | null;
 	/** Uptime over the last 30 nights; null ratio when no night was counted. */

@@ -24,6 +24,7 @@ export const FILTER_LABELS: Readonly<Record<FilterKey, string>> = {
 	theme: 'Theme',
 	licence: 'Licence',
 	publisher: 'Publisher',
+	source: 'Listed by',
 };
 
 export const NO_LICENCE = 'No licence stated';
@@ -34,7 +35,10 @@ export function bandLabel(band: string): string {
 	return capitalise(band);
 }
 
-/** Every filter value of a record; themes may have several values, other filters exactly one. */
+/**
+ * Every filter value of a record; themes and sources may have several values (or none: a
+ * hand-written record no catalogue lists), other filters exactly one.
+ */
 export function recordFilters(record: RegisterRecord): Record<FilterKey, string[]> {
 	const { entry, publisher, snapshot, score } = record;
 	return {
@@ -46,6 +50,7 @@ export function recordFilters(record: RegisterRecord): Record<FilterKey, string[
 		theme: (entry.themes ?? []).map((code) => themeName(code)),
 		licence: [entry.licence ? describeLicence(entry.licence).name : NO_LICENCE],
 		publisher: [publisher.name],
+		source: record.listedBy.map((listing) => listing.name),
 	};
 }
 

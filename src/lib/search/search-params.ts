@@ -15,6 +15,7 @@ export const FILTER_KEYS = [
 	'theme',
 	'licence',
 	'publisher',
+	'source',
 ] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 

@@ -25,6 +25,9 @@ export function recordDocument(record: RegisterRecord) {
 		description: { markdown: record.descriptionMarkdown, text: record.descriptionText },
 		licence: entry.licence ? describeLicence(entry.licence) : null,
 		publisher,
+		imported: record.imported,
+		/** The imported catalogues that list it, with first/last seen and any delisting. */
+		listedBy: record.listedBy,
 		verification: snapshot
 			? {
 					state: snapshot.outcome,

@@ -59,6 +59,9 @@ export function recordKeys(register: {
 		snapshot: unknown;
 		history: unknown;
 		score: unknown;
+		/** Imported or not, and the catalogues that list it: the "Listed by" part and delistings. */
+		imported: boolean;
+		listedBy: unknown;
 	}[];
 }): {
 	template: string;
@@ -75,6 +78,8 @@ export function recordKeys(register: {
 				r.snapshot,
 				r.history,
 				r.score,
+				r.imported,
+				r.listedBy,
 			]),
 		]),
 	);

@@ -7,13 +7,23 @@ import { themeName } from '../vocab/themes.ts';
 export function recordJsonLd(record: RegisterRecord): Record<string, unknown> {
 	const { entry, publisher } = record;
 	const licence = entry.licence ? describeLicence(entry.licence) : undefined;
+	// A government body only when the publisher file says so: a company, or a body only an
+	// imported catalogue names (its kind never reviewed), is an Organization.
+	const organisation =
+		publisher.type === 'public' || publisher.type === 'intergovernmental'
+			? 'GovernmentOrganization'
+			: 'Organization';
 	const common = {
 		'@context': 'https://schema.org',
 		'@id': absoluteUrl(recordPath(record.id)),
 		url: absoluteUrl(recordPath(record.id)),
 		name: entry.title,
 		description: record.descriptionText || entry.summary,
-		provider: { '@type': 'GovernmentOrganization', name: publisher.name, url: publisher.homepage },
+		provider: {
+			'@type': organisation,
+			name: publisher.name,
+			...(publisher.homepage ? { url: publisher.homepage } : {}),
+		},
 		...(entry.keywords ? { keywords: entry.keywords.join(', ') } : {}),
 		...(licence ? { license: licence.url ?? licence.id } : {}),
 		...(entry.languages ? { inLanguage: entry.languages } : {}),
@@ -33,7 +43,7 @@ export function recordJsonLd(record: RegisterRecord): Record<string, unknown> {
 	return {
 		...common,
 		'@type': 'Dataset',
-		creator: { '@type': 'GovernmentOrganization', name: publisher.name },
+		creator: { '@type': organisation, name: publisher.name },
 		...(entry.themes ? { about: entry.themes.map((t) => themeName(t)) } : {}),
 		distribution: entry.distributions.map((d) => ({
 			'@type': 'DataDownload',
