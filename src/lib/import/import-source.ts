@@ -195,6 +195,46 @@ function baseState(
 }
 
 /**
+ * A 304: the source lists what it listed last time. Records delisted for too long still go, so
+ * an unchanged source does not hold them forever.
+ */
+async function unchanged(
+	run: SourceRun,
+	previous: Awaited<ReturnType<typeof readImportedSource>>,
+	kept: (outcome: ImportOutcome, error: undefined) => { report: SourceReport; state: ImportState },
+): Promise<SourceResult> {
+	const today = run.now.toISOString().slice(0, 10);
+	const listed = previous.records.filter((r) => r.provenance.delistedAt === undefined);
+	const { records, counts } = reconcileRecords(
+		previous.records,
+		listed,
+		today,
+		IMPORT_DEFAULTS.delistedDays,
+	);
+	const { report, state } = kept('unchanged', undefined);
+	state.counts = { ...state.counts, records: records.length, removed: counts.removed };
+	if (!run.dryRun) {
+		if (counts.removed > 0) {
+			await writeImportedSource(run.dataDir, run.source.id, {
+				records,
+				publishers: previous.publishers,
+				state,
+			});
+		} else {
+			await writeImportState(run.dataDir, run.source.id, state);
+		}
+	}
+	return {
+		report: {
+			...report,
+			records: records.length,
+			counts: state.counts,
+			ids: records.map((r) => r.entry.id),
+		},
+	};
+}
+
+/**
  * One source's night: run its adapter, normalise what it yields, reconcile with the previous
  * import and write the result — or, when the source failed, timed out or collapsed, keep the
  * previous import untouched and say why in state.json. Never throws for the source's faults.
@@ -246,11 +286,7 @@ export async function importSource(run: SourceRun): Promise<SourceResult> {
 	try {
 		harvested = await harvest(run, previous.records, previousValidators, deadline);
 	} catch (error) {
-		if (error instanceof SourceUnchanged) {
-			const { report, state } = kept('unchanged', undefined);
-			if (!run.dryRun) await writeImportState(run.dataDir, source.id, state);
-			return { report };
-		}
+		if (error instanceof SourceUnchanged) return unchanged(run, previous, kept);
 		const message =
 			error instanceof SourceFailure || error instanceof Error ? error.message : String(error);
 		const { report, state } = kept('failed', message);

@@ -8,7 +8,9 @@ import { type Adapter, SourceFailure } from '../adapter.ts';
  */
 export type AdapterLoader = (name: SourceAdapter) => Promise<Adapter>;
 
-const loadModule = (name: SourceAdapter): Promise<{ adapter?: unknown }> => import(`./${name}.ts`);
+const loadModule = (name: SourceAdapter): Promise<{ adapter?: unknown }> =>
+	// The name is one of SOURCE_ADAPTERS (checked by loadAdapter); Vite need not bundle these, Node loads them.
+	import(/* @vite-ignore */ `./${name}.ts`);
 
 export const loadAdapter: AdapterLoader = async (name) => {
 	if (!(SOURCE_ADAPTERS as readonly string[]).includes(name)) {
