@@ -95,7 +95,8 @@ function issueProblems(file: string, where: string, error: z.ZodError): Problem[
 		problem(
 			file,
 			`${where}: ${fieldPath(issue.path)}`,
-			`${issue.message} — the importer wrote this; run npm run import again`,
+			// The schema's own fix speaks to a person writing an entry; this file is machine-written.
+			`${issue.message.split(' — ')[0]} — the importer wrote this; run npm run import again`,
 		),
 	);
 }
