@@ -24,6 +24,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
 	server.failPage = undefined;
+	server.hangPage = undefined;
 	server.pageSize = 1000;
 	second.failPage = undefined;
 	second.set(records(3, 500));
@@ -133,6 +134,45 @@ describe('a source that fails or collapses', () => {
 			failures: 1,
 			lastSuccessAt: '2026-11-01T03:00:00Z',
 		});
+	});
+
+	it('cuts off a source that hangs at its deadline, keeping its previous import', async () => {
+		server.set(records(5));
+		server.pageSize = 2;
+		await night('2026-11-01');
+		const before = await recordsFile();
+		server.set(records(6));
+		server.hangPage = 2;
+		const started = Date.now();
+		const result = await runImport({
+			dataDir: dir,
+			allowPrivate: true,
+			dryRun: false,
+			now: new Date('2026-11-02T03:00:00Z'),
+			loadAdapter: loadJsonlAdapter,
+			sourceDeadlineMs: 500,
+		});
+		expect(reportOf(result)).toMatchObject({
+			outcome: 'failed',
+			error: 'took longer than 1 s, the limit for one source',
+		});
+		// Cut at the deadline, not by the client's own 15-second header timeout.
+		expect(Date.now() - started).toBeLessThan(5000);
+		expect(await recordsFile()).toBe(before);
+	});
+
+	it('leaves the sources it had no time for untouched, without counting a failure', async () => {
+		server.set(records(3));
+		const result = await runImport({
+			dataDir: dir,
+			allowPrivate: true,
+			dryRun: false,
+			loadAdapter: loadJsonlAdapter,
+			runBudgetMs: -1,
+		});
+		expect(result.reports.map((r) => r.outcome)).toEqual(['failed', 'failed']);
+		expect(result.reports[0]?.error).toMatch(/^not started: the night's import ran past/);
+		expect((await readImportedSource(dir, 'test-src')).state).toBeUndefined();
 	});
 
 	it('calls a 90 % drop a collapse and keeps the previous import', async () => {

@@ -9,7 +9,9 @@ export const IMPORT_DEFAULTS = {
 	/** Bytes of one page or file, decompressed. */
 	maxPageBytes: 64 * 1024 * 1024,
 	/** A whole source's run, every page included. */
-	sourceDeadlineMs: 30 * 60 * 1000,
+	sourceDeadlineMs: 20 * 60 * 1000,
+	/** The whole night's import: sources not started by then keep their previous import. */
+	runBudgetMs: 100 * 60 * 1000,
 	/** A source yielding fewer than this share of its previous (non-delisted) records has collapsed. */
 	collapseShare: 0.8,
 	/** …when it had at least this many records before. */

@@ -7,6 +7,12 @@ import { IMPORT_DEFAULTS } from './constants.ts';
 /** The only headers an adapter may send: conditional requests and an API key. */
 const ALLOWED_HEADERS = /^(if-none-match|if-modified-since|x-api-key|api-key|apikey)$/i;
 
+/**
+ * What the pipeline passes beside an adapter's own options: the source's deadline, so a source
+ * that hangs is cut off at it whatever its adapter does (see {@link withDeadline}).
+ */
+type GetWithSignal = ImportGet & { signal?: AbortSignal };
+
 export interface ImportHttpOptions {
 	allowPrivate: boolean;
 	/** Extra trusted CA certificates (PEM), for tests serving HTTPS. */
@@ -46,6 +52,7 @@ export function createImportHttp(
 			method: form ? 'POST' : 'GET',
 			maxBytes: get.maxBytes,
 			...(get.accept ? { accept: get.accept } : {}),
+			...((get as GetWithSignal).signal ? { signal: (get as GetWithSignal).signal } : {}),
 			headers: checkedHeaders(get.headers),
 			...(form ? { form } : {}),
 		});
@@ -61,5 +68,16 @@ export function createImportHttp(
 		get: (url, get) => answer(url, get),
 		postForm: (url, form, get) => answer(url, get, form),
 		close: () => client.close(),
+	};
+}
+
+/** The same client, every request of it ended when `signal` aborts (a source's deadline). */
+export function withDeadline(http: ImportHttp, signal: AbortSignal): ImportHttp {
+	const post = http.postForm?.bind(http);
+	return {
+		get: (url, get) => http.get(url, { ...get, signal } as GetWithSignal),
+		...(post
+			? { postForm: (url, form, get) => post(url, form, { ...get, signal } as GetWithSignal) }
+			: {}),
 	};
 }

@@ -7,6 +7,7 @@ import type {
 } from '../../schemas/imported.ts';
 import type { SourceFile } from '../../schemas/source.ts';
 import type { PublisherFile } from '../catalog/load-publishers.ts';
+import type { Problem } from '../catalog/problem.ts';
 import { withoutControlCharacters } from '../cli/safe-log-text.ts';
 import {
 	readImportedSource,
@@ -23,6 +24,7 @@ import {
 } from './adapter.ts';
 import { IdAssigner } from './assign-ids.ts';
 import { IMPORT_DEFAULTS, importLimits } from './constants.ts';
+import { withDeadline } from './import-http.ts';
 import { createPublisherMatcher } from './match-publisher.ts';
 import { normaliseRecord } from './normalise-record.ts';
 import { listedCount, reconcileRecords } from './reconcile-records.ts';
@@ -45,6 +47,8 @@ export interface SourceRun {
 	/** Whether another source's import holds an id. */
 	otherImports: { has(id: string): boolean };
 	limits?: Partial<ImportLimits>;
+	/** How long the whole source may take (tests shorten it). */
+	deadlineMs?: number;
 	/** Called once per item the adapter yields (progress). */
 	onItem?: () => void;
 }
@@ -64,6 +68,8 @@ export interface SourceReport {
 	seconds: number;
 	/** Ids the source holds after the run. */
 	ids: string[];
+	/** What was wrong with the previous import's files (those lines were not carried over). */
+	problems: Problem[];
 }
 
 export interface SourceResult {
@@ -136,7 +142,7 @@ async function harvest(
 	};
 	const adapterContext: AdapterContext = {
 		source,
-		http: run.http,
+		http: withDeadline(run.http, signal),
 		limits,
 		signal,
 		previousValidators,
@@ -147,7 +153,7 @@ async function harvest(
 	const seen = new Set<string>();
 	const adapter = await run.adapter();
 	for await (const item of adapter(adapterContext)) {
-		if (signal.aborted) throw new SourceFailure('took longer than the source deadline');
+		if (signal.aborted) throw new SourceFailure('took longer than its deadline');
 		run.onItem?.();
 		if ('skipped' in item) {
 			skip(item.skipped);
@@ -277,18 +283,23 @@ export async function importSource(run: SourceRun): Promise<SourceResult> {
 			...(error ? { error: oneLine(error) } : {}),
 			seconds: seconds(),
 			ids: previousIds,
+			problems: previous.problems,
 		};
 		return { report, state };
 	};
 
-	const deadline = AbortSignal.timeout(IMPORT_DEFAULTS.sourceDeadlineMs);
+	const deadlineMs = run.deadlineMs ?? IMPORT_DEFAULTS.sourceDeadlineMs;
+	const deadline = AbortSignal.timeout(deadlineMs);
 	let harvested: Harvest;
 	try {
 		harvested = await harvest(run, previous.records, previousValidators, deadline);
 	} catch (error) {
 		if (error instanceof SourceUnchanged) return unchanged(run, previous, kept);
-		const message =
-			error instanceof SourceFailure || error instanceof Error ? error.message : String(error);
+		const message = deadline.aborted
+			? `took longer than ${Math.round(deadlineMs / 1000)} s, the limit for one source`
+			: error instanceof Error
+				? error.message
+				: String(error);
 		const { report, state } = kept('failed', message);
 		return {
 			report,
@@ -351,6 +362,7 @@ export async function importSource(run: SourceRun): Promise<SourceResult> {
 			dropped: harvested.dropped,
 			seconds: seconds(),
 			ids: records.map((r) => r.entry.id),
+			problems: previous.problems,
 		},
 	};
 }

@@ -7,6 +7,7 @@ import type { Problem } from '../catalog/problem.ts';
 import { listImportedSources, readImportedIds } from '../state/imported-files.ts';
 import type { ImportHttp, ImportLimits } from './adapter.ts';
 import { type AdapterLoader, loadAdapter } from './adapters/index.ts';
+import { IMPORT_DEFAULTS } from './constants.ts';
 import { createImportHttp } from './import-http.ts';
 import { importSource, type SourceReport } from './import-source.ts';
 
@@ -32,6 +33,9 @@ export interface RunImportOptions {
 	loadAdapter?: AdapterLoader;
 	http?: ImportHttp;
 	limits?: Partial<ImportLimits>;
+	/** Time limits (tests shorten them). */
+	sourceDeadlineMs?: number;
+	runBudgetMs?: number;
 }
 
 export interface RunImportResult {
@@ -39,6 +43,21 @@ export interface RunImportResult {
 	status: 'completed' | 'unreachable';
 	reports: SourceReport[];
 	problems: Problem[];
+}
+
+function notReached(source: string, budgetMs: number): SourceReport {
+	return {
+		source,
+		outcome: 'failed',
+		records: 0,
+		counts: { records: 0, added: 0, updated: 0, delisted: 0, removed: 0, skipped: 0 },
+		skipped: [],
+		dropped: { count: 0, first: [] },
+		error: `not started: the night's import ran past ${Math.round(budgetMs / 60000)} min; its previous import stands`,
+		seconds: 0,
+		ids: [],
+		problems: [],
+	};
 }
 
 /** Ids of hand-written entries: the file names under catalog/ (an entry's id is its file name). */
@@ -83,8 +102,16 @@ export async function runImport(options: RunImportOptions): Promise<RunImportRes
 	const reports: SourceReport[] = [];
 	const failures: (() => Promise<void>)[] = [];
 	try {
+		const budget = options.runBudgetMs ?? IMPORT_DEFAULTS.runBudgetMs;
 		for (const [index, source] of selected.entries()) {
 			options.reporter?.sourceStart(source, index, selected.length);
+			if (Date.now() - started > budget) {
+				// Not the source's fault: nothing is recorded against it.
+				const report = notReached(source.id, budget);
+				reports.push(report);
+				options.reporter?.sourceDone(report);
+				continue;
+			}
 			const { report, recordFailure } = await importSource({
 				source,
 				adapter: () => (options.loadAdapter ?? loadAdapter)(source.adapter),
@@ -97,11 +124,13 @@ export async function runImport(options: RunImportOptions): Promise<RunImportRes
 				handWritten,
 				otherImports: { has: (id) => (owners.get(id) ?? source.id) !== source.id },
 				...(options.limits ? { limits: options.limits } : {}),
+				...(options.sourceDeadlineMs ? { deadlineMs: options.sourceDeadlineMs } : {}),
 				...(options.reporter ? { onItem: () => options.reporter?.item() } : {}),
 			});
 			for (const [id, owner] of owners) if (owner === source.id) owners.delete(id);
 			for (const id of report.ids) owners.set(id, source.id);
 			if (recordFailure) failures.push(recordFailure);
+			problems.push(...report.problems);
 			reports.push(report);
 			options.reporter?.sourceDone(report);
 		}

@@ -11,6 +11,8 @@ export interface RecordsServer {
 	set(records: readonly (HarvestedRecord | Record<string, unknown>)[]): void;
 	/** Page number that answers 500, or undefined. */
 	failPage: number | undefined;
+	/** Page number that never answers, or undefined. */
+	hangPage: number | undefined;
 	pageSize: number;
 	requests: { path: string; ifNoneMatch?: string }[];
 	close(): Promise<void>;
@@ -26,6 +28,7 @@ export async function startRecordsServer(): Promise<RecordsServer> {
 			version += 1;
 		},
 		failPage: undefined,
+		hangPage: undefined,
 		pageSize: 1000,
 		requests: [],
 		close: async () => {},
@@ -38,6 +41,7 @@ export async function startRecordsServer(): Promise<RecordsServer> {
 			path: `${url.pathname}${url.search}`,
 			...(ifNoneMatch ? { ifNoneMatch } : {}),
 		});
+		if (page === state.hangPage) return;
 		if (page === state.failPage) {
 			res.writeHead(500).end('server error');
 			return;
