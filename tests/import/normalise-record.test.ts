@@ -109,13 +109,13 @@ describe('normaliseRecord', () => {
 		const result = normalise({ ...DATASET, publisher: { name: 'Stadt Wien', key: 'stadt-wien' } });
 		if (!('record' in result)) throw new Error(JSON.stringify(result));
 		expect(result.publisher).toEqual({
-			id: 'stadt-wien',
+			id: 'at-stadt-wien',
 			name: 'Stadt Wien',
 			country: 'AT',
 			key: 'stadt-wien',
 			matched: false,
 		});
-		expect(result.record.entry.publisher).toBe('stadt-wien');
+		expect(result.record.entry.publisher).toBe('at-stadt-wien');
 	});
 
 	it('skips a record whose only URL is on a private address, naming the field', () => {

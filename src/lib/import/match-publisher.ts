@@ -59,7 +59,8 @@ export function createPublisherMatcher(
 				matched: true,
 			};
 		}
-		const slug = slugify(named.name, PUBLISHER_SLUG_MAX) || 'publisher';
+		// Prefixed with the country: "Ministry of Finance" is a different body in each country.
+		const slug = `${country.toLowerCase()}-${slugify(named.name, PUBLISHER_SLUG_MAX) || 'publisher'}`;
 		// An imported body may not take a hand-written publisher's id: it would borrow its proofs.
 		const id = publishers.has(slug) ? `${slug}-${idSuffix(source, named.key ?? named.name)}` : slug;
 		return {
