@@ -134,7 +134,7 @@ describe('the imported files', () => {
 		const root = join(dir, 'imported');
 		// As if the process died after moving the old folder aside.
 		const { rename } = await import('node:fs/promises');
-		await rename(join(root, 'test-src'), join(root, '.old-test-src-123-abcdef01'));
+		await rename(join(root, 'test-src'), join(root, '.staging-test-src-123-abcdef01-old'));
 		await writeImportedSource(dir, 'other-src', {
 			records: [],
 			publishers: [],
@@ -148,6 +148,17 @@ describe('the imported files', () => {
 		});
 		expect((await readImportedSource(dir, 'test-src')).records).toHaveLength(2);
 		expect((await readdir(root)).filter((n) => n.startsWith('.'))).toEqual([]);
+	});
+
+	it('use staging and swap folder names that git ignores', async () => {
+		const { execFileSync } = await import('node:child_process');
+		for (const name of ['.staging-test-src-1-abcdef01', '.staging-test-src-1-abcdef01-old']) {
+			const path = `data/imported/${name}/records.ndjson`;
+			// Exits 0 when the path is ignored; throws otherwise.
+			execFileSync('git', ['check-ignore', '--quiet', '--no-index', path], {
+				cwd: join(import.meta.dirname, '..', '..'),
+			});
+		}
 	});
 
 	it('refuse a source id that could leave the imported folder', () => {

@@ -220,7 +220,7 @@ async function writeRecords(dir: string, records: readonly ImportedRecord[]): Pr
 /**
  * Replaces one source's import as a whole: everything is written to a staging folder beside it,
  * which is renamed into place only once every file is written. A crash while writing leaves the
- * previous import untouched (and a dot-folder that readers ignore and the next write removes).
+ * previous import untouched (and a dot-folder that readers ignore, git ignores and the next write removes).
  */
 export async function writeImportedSource(
 	dataDir: string,
@@ -237,7 +237,8 @@ export async function writeImportedSource(
 	await removeLeftovers(root, source);
 	const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
 	const staging = join(root, `.staging-${source}-${tag}`);
-	const old = join(root, `.old-${source}-${tag}`);
+	// Both names match .gitignore's *.staging-*: a crash never leaves them to be committed.
+	const old = join(root, `.staging-${source}-${tag}-old`);
 	await mkdir(staging);
 	try {
 		await writeRecords(staging, content.records);
@@ -261,13 +262,13 @@ export async function writeImportedSource(
 
 /**
  * Staging or swap folders an interrupted earlier write of this source left behind. A crash
- * between the two renames leaves the previous import under .old-…: it is put back first.
+ * between the two renames leaves the previous import under .staging-…-old: it is put back first.
  */
 async function removeLeftovers(root: string, source: string): Promise<void> {
-	const leftover = new RegExp(`^\\.(staging|old)-${source}-\\d+-[0-9a-f]{8}$`);
+	const leftover = new RegExp(`^\\.staging-${source}-\\d+-[0-9a-f]{8}(-old)?$`);
 	const names = (await readdir(root)).filter((name) => leftover.test(name));
 	const target = join(root, source);
-	const previous = names.find((name) => name.startsWith('.old-'));
+	const previous = names.find((name) => name.endsWith('-old'));
 	if (previous) {
 		try {
 			await rename(join(root, previous), target);
