@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Adapter } from '../../src/lib/import/adapter.ts';
 import { idSuffix } from '../../src/lib/import/assign-ids.ts';
 import { skipLine } from '../../src/lib/import/import-report.ts';
 import { runImport } from '../../src/lib/import/run-import.ts';
@@ -252,6 +253,28 @@ describe('hostile and clashing records', () => {
 		expect(report?.dropped.first.map((s) => skipLine('test-src', s))).toEqual([
 			'test-src: rec-1: homepage: uses the javascript: scheme — only https:// (or http://) URLs are allowed',
 		]);
+	});
+
+	it('holds an adapter’s own output to the harvest caps, skipping what exceeds them', async () => {
+		const oversized: Adapter = async function* () {
+			yield { record: apiRecord(1, { title: 'T'.repeat(5000) }) };
+			yield { record: apiRecord(2) };
+		};
+		const result = await runImport({
+			dataDir: dir,
+			only: ['test-src'],
+			allowPrivate: true,
+			dryRun: false,
+			loadAdapter: async () => oversized,
+		});
+		expect(reportOf(result)?.skipped).toEqual([
+			{
+				sourceId: 'rec-1',
+				field: 'title',
+				reason: 'Too big: expected string to have <=2000 characters',
+			},
+		]);
+		expect(reportOf(result)?.records).toBe(1);
 	});
 
 	it('gives a clashing title the hash suffix, and never a hand-written entry’s id', async () => {

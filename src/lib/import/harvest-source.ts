@@ -1,4 +1,9 @@
-import type { HarvestSkip, ImportedPublisher, ImportedRecord } from '../../schemas/imported.ts';
+import {
+	HarvestedRecordSchema,
+	type HarvestSkip,
+	type ImportedPublisher,
+	type ImportedRecord,
+} from '../../schemas/imported.ts';
 import type { SourceFile } from '../../schemas/source.ts';
 import type { PublisherFile } from '../catalog/load-publishers.ts';
 import { withoutControlCharacters } from '../cli/safe-log-text.ts';
@@ -125,13 +130,26 @@ export async function harvestSource(
 			continue;
 		}
 		if (seen.size >= limits.maxRecords) break;
-		const { sourceId } = item.record;
+		// An adapter's output is still a stranger's data: held to the harvest caps before use.
+		const checked = HarvestedRecordSchema.safeParse(item.record);
+		if (!checked.success) {
+			const issue = checked.error.issues[0];
+			const id = (item.record as { sourceId?: unknown } | undefined)?.sourceId;
+			skip({
+				...(typeof id === 'string' ? { sourceId: id } : {}),
+				field: issue?.path.join('.') || 'record',
+				reason: issue?.message ?? 'is not a harvested record',
+			});
+			continue;
+		}
+		const record = checked.data;
+		const { sourceId } = record;
 		if (seen.has(sourceId)) {
 			skip({ sourceId, field: 'sourceId', reason: 'listed twice; the first is kept' });
 			continue;
 		}
 		seen.add(sourceId);
-		const result = normaliseRecord(item.record, context);
+		const result = normaliseRecord(record, context);
 		if ('skipped' in result) {
 			skip(result.skipped);
 			continue;
