@@ -53,7 +53,7 @@ export async function importCommand(deps: { loadAdapter?: AdapterLoader } = {}):
 		if (values['dry-run'] === true) console.error('import: dry run, nothing was written');
 		if (result.status === 'unreachable') {
 			console.error(
-				'import: no source could be read; the network is not trusted, nothing was recorded',
+				'import: no source could be read; as the runner’s network may be at fault, nothing was recorded against them',
 			);
 			process.exitCode = 2;
 		}
