@@ -1,6 +1,6 @@
 /**
- * npm run bench [-- --only verify,build,og,search] [--records N] [--build-sizes 1000,10000,100000]
- *                 [--build-passes cold,full,incremental] [--search-records N]
+ * npm run bench [-- --only verify,build,og,search,import] [--records N] [--build-sizes 1000,10000,100000]
+ *                 [--build-passes cold,full,incremental] [--search-records N] [--import-records N]
  *
  * Measures the register's budgets (../shared/DESIGN.md) on this machine and prints one table.
  * Synthetic catalogs live in temporary folders and are removed afterwards. See PERFORMANCE.md.
@@ -8,6 +8,7 @@
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { BUILD_PASSES, type BuildPass, benchBuild } from '../bench/build-bench.ts';
+import { benchImport } from '../bench/import-bench.ts';
 import { benchOg } from '../bench/og-bench.ts';
 import { benchSearch, QUERY_BUDGET_BYTES } from '../bench/search-bench.ts';
 import { benchVerify } from '../bench/verify-bench.ts';
@@ -19,6 +20,7 @@ const { values } = parseArgs({
 		'build-sizes': { type: 'string', default: '1000,10000' },
 		'build-passes': { type: 'string', default: BUILD_PASSES.join(',') },
 		'search-records': { type: 'string', default: '10000' },
+		'import-records': { type: 'string', default: '100000' },
 	},
 });
 const wanted = new Set(values.only.split(','));
@@ -156,6 +158,24 @@ if (wanted.has('search')) {
 	}
 	if (s.queries.length === 0)
 		rows.push(['  query transfers', 'n/a (no Chromium)', `≤ ${QUERY_BUDGET_BYTES / 1024} KB`]);
+}
+
+if (wanted.has('import')) {
+	const records = Number(values['import-records']);
+	say(`import: ${records} synthetic DCAT-AP-like datasets from a loopback server…`);
+	const im = await benchImport(records);
+	rows.push(
+		[`import ${im.records} datasets, first night (all new)`, fmt(im.firstSeconds, 's'), '≤ 120 s'],
+		['  peak RSS', mb(im.firstRssMb), '≤ 1 GB'],
+		[
+			`import ${im.records} datasets, a later night (all known)`,
+			fmt(im.secondSeconds, 's'),
+			'≤ 120 s',
+		],
+		['  peak RSS', mb(im.secondRssMb), '≤ 1 GB'],
+		['  data/imported/<source>/ on disk', fmt(im.files / 2 ** 20, 'MB'), '—'],
+	);
+	notes.push(`import: pages read by the ${im.adapter}`);
 }
 
 const width = Math.max(...rows.map((r) => r[0].length));

@@ -246,6 +246,28 @@ describe('the workflows', () => {
 		expect(listed).toEqual(machineWrittenPaths());
 	});
 
+	it('import the sources before verifying, and hand the import to the shards and the merge patch', () => {
+		const nightly = workflows.find((w) => w.name === 'nightly.yml')?.workflow;
+		const jobs = (nightly?.jobs ?? {}) as Record<string, Job & { needs?: unknown }>;
+		expect(jobs.import?.steps?.some((s) => s.run?.includes('npm run import'))).toBe(true);
+		expect(jobs.verify?.needs).toBe('import');
+		const upload = jobs.import?.steps?.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+		expect(upload?.with).toMatchObject({ name: 'imported', path: 'data/imported/' });
+		for (const job of ['verify', 'merge']) {
+			const steps = jobs[job]?.steps ?? [];
+			const fetched = steps.findIndex(
+				(s) => s.uses?.startsWith('actions/download-artifact@') && s.with?.name === 'imported',
+			);
+			const used = steps.findIndex((s) => s.run?.includes('data/imported'));
+			expect(fetched, job).toBeGreaterThan(-1);
+			expect(used, job).toBeGreaterThan(fetched);
+		}
+		const merge = jobs.merge?.steps ?? [];
+		expect(merge.findIndex((s) => s.run?.includes('data/imported'))).toBeLessThan(
+			merge.findIndex((s) => s.name === "Package tonight's changes"),
+		);
+	});
+
 	it('run the entry check, and its refusal of machine-written files, when a pull request touches them', () => {
 		const check = workflows.find((w) => w.name === 'entry-check.yml');
 		const on = check?.workflow.on as {

@@ -20,11 +20,16 @@ export interface HttpClientOptions {
 }
 
 export interface FetchRequest {
-	method: 'GET' | 'HEAD';
+	/** POST is for the importer's SPARQL queries only: never retried, sent with `form` as its body. */
+	method: 'GET' | 'HEAD' | 'POST';
 	/** Decompressed body bytes to read; more is cut off and reported as truncated. */
 	maxBytes: number;
 	accept?: string;
 	signal?: AbortSignal;
+	/** Extra request headers (the importer's conditional-request and API-key headers). */
+	headers?: Record<string, string>;
+	/** An application/x-www-form-urlencoded body, for POST. */
+	form?: Record<string, string>;
 }
 
 export interface FetchResult {
@@ -124,10 +129,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 				method: req.method,
 				signal,
 				headers: {
+					...req.headers,
 					'user-agent': USER_AGENT,
 					accept: req.accept ?? '*/*',
 					'accept-encoding': 'gzip, deflate, br',
+					...(req.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
 				},
+				...(req.form ? { body: new URLSearchParams(req.form).toString() } : {}),
 			});
 			if (!isHttpStatus(response.statusCode)) {
 				response.body.on('error', () => {});

@@ -1,0 +1,66 @@
+import type { ImportedRecord } from '../../schemas/imported.ts';
+
+export interface ReconcileCounts {
+	added: number;
+	updated: number;
+	delisted: number;
+	removed: number;
+}
+
+const DAY_MS = 86_400_000;
+
+function daysBetween(from: string, to: string): number {
+	return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** What a night changes in a record, lastSeen aside (it moves every night). */
+function changed(before: ImportedRecord, after: ImportedRecord): boolean {
+	const { lastSeen: _a, ...a } = before.provenance;
+	const { lastSeen: _b, ...b } = after.provenance;
+	return (
+		JSON.stringify(a) !== JSON.stringify(b) ||
+		JSON.stringify(before.entry) !== JSON.stringify(after.entry)
+	);
+}
+
+/**
+ * Tonight's records against the previous import: new ones are added, changed ones updated, and
+ * one the source no longer lists is kept, marked delisted tonight, until it has been delisted for
+ * more than `delistedDays` — then it is removed. A delisted record listed again is back to normal.
+ */
+export function reconcileRecords(
+	previous: readonly ImportedRecord[],
+	tonight: readonly ImportedRecord[],
+	today: string,
+	delistedDays: number,
+): { records: ImportedRecord[]; counts: ReconcileCounts } {
+	const counts: ReconcileCounts = { added: 0, updated: 0, delisted: 0, removed: 0 };
+	const before = new Map(previous.map((r) => [r.provenance.sourceId, r]));
+	const listed = new Set<string>();
+	const records: ImportedRecord[] = [];
+	for (const record of tonight) {
+		listed.add(record.provenance.sourceId);
+		const old = before.get(record.provenance.sourceId);
+		if (!old) counts.added += 1;
+		else if (changed(old, record)) counts.updated += 1;
+		records.push(record);
+	}
+	for (const old of previous) {
+		if (listed.has(old.provenance.sourceId)) continue;
+		const since = old.provenance.delistedAt;
+		if (since === undefined) {
+			counts.delisted += 1;
+			records.push({ ...old, provenance: { ...old.provenance, delistedAt: today } });
+		} else if (daysBetween(since, today) > delistedDays) {
+			counts.removed += 1;
+		} else {
+			records.push(old);
+		}
+	}
+	return { records, counts };
+}
+
+/** Records the source listed at its last run (delisted ones no longer count). */
+export function listedCount(records: readonly ImportedRecord[]): number {
+	return records.filter((r) => r.provenance.delistedAt === undefined).length;
+}
