@@ -92,8 +92,6 @@ export const ProvenanceSchema = z.strictObject({
 	sourceUrl: z.string().max(2048).optional(),
 	/** First night the source listed it. */
 	firstSeen: IsoDateSchema,
-	/** Last night the source listed it. */
-	lastSeen: IsoDateSchema,
 	/** Night the source stopped listing it; the record is removed 30 days later. */
 	delistedAt: IsoDateSchema.optional(),
 	/** When the source last changed it, as the source says. */

@@ -26,7 +26,6 @@ function importedLine(
 			source,
 			sourceId,
 			firstSeen: '2026-11-10',
-			lastSeen: '2026-11-19',
 			...provenance,
 		},
 		entry: {

@@ -84,7 +84,7 @@ describe.skipIf(skip !== '')('the built register, in Chromium', () => {
 		const full = page.getByRole('link', { name: 'Full description at Portail de test ↗' });
 		expect(await full.getAttribute('href')).toMatch(/\/portal\/dataset\/imported-api$/);
 		expect(await page.getByRole('heading', { level: 2, name: 'Listed by' }).count()).toBe(1);
-		expect(body).toContain('First seen 2026-11-02 · last imported 2026-11-25');
+		expect(body).toContain('First listed 2026-11-02');
 		expect(body).toContain('named by an imported catalogue, not yet reviewed');
 		expect(body).not.toContain('edit this entry');
 	});
@@ -97,7 +97,7 @@ describe.skipIf(skip !== '')('the built register, in Chromium', () => {
 	it('lists the importing catalogue on the hand-written record it matched, which keeps its own text', async () => {
 		const body = await text('/records/fr-e2e-registry-api/');
 		expect(body).toContain('Listed by');
-		expect(body).toContain('First seen 2026-11-03');
+		expect(body).toContain('First listed 2026-11-03');
 		expect(body).toContain('A fixture record for the end-to-end tests');
 		const response = await page.goto(`${siteUrl}/records/fr-company-registry-test-api/`);
 		expect(response?.status()).toBe(404);

@@ -26,7 +26,6 @@ function record(n: number): ImportedRecord {
 			source: 'test-src',
 			sourceId: `rec-${n}`,
 			firstSeen: '2026-11-01',
-			lastSeen: '2026-11-01',
 		},
 		entry: {
 			kind: 'api',

@@ -98,7 +98,6 @@ describe('normaliseRecord', () => {
 			sourceId: 'b9f0e7c2',
 			sourceUrl: DATASET.sourceUrl,
 			firstSeen: '2026-11-26',
-			lastSeen: '2026-11-26',
 			modified: '2026-10-02',
 		});
 		expect(result.publisher).toMatchObject({ id: 'statistik-austria', matched: true });

@@ -16,7 +16,6 @@ const line = (id: string, baseUrl: string, provenance: Record<string, string> = 
 			sourceId: id,
 			sourceUrl: `https://api.gouv.fr/les-api/${id}`,
 			firstSeen: '2026-11-10',
-			lastSeen: '2026-11-25',
 			...provenance,
 		},
 		entry: {
@@ -88,7 +87,6 @@ describe('the register with imported records', () => {
 				name: 'api.gouv.fr',
 				pageUrl: 'https://api.gouv.fr/les-api/fr-gone',
 				firstSeen: '2026-11-10',
-				lastSeen: '2026-11-25',
 				delistedAt: '2026-11-24',
 			},
 		]);

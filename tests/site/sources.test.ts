@@ -79,7 +79,6 @@ const record: RegisterRecord = {
 			name: source.name,
 			pageUrl: 'javascript:alert(3)',
 			firstSeen: '2026-11-02',
-			lastSeen: '2026-11-19',
 			delistedAt: '2026-11-20',
 		},
 		{
@@ -87,7 +86,6 @@ const record: RegisterRecord = {
 			name: 'Other portal',
 			pageUrl: 'https://other.example.eu/dataset/imported',
 			firstSeen: '2026-11-05',
-			lastSeen: '2026-11-25',
 		},
 	],
 	descriptionHtml: '',
@@ -150,7 +148,7 @@ describe('the sources pages and the listings on record pages', async () => {
 		expect(html).toContain(`href="${sourcePath('portail-test')}"`);
 		expect(html).toContain('href="https://other.example.eu/dataset/imported"');
 		expect(html).not.toContain('javascript:');
-		expect(html).toContain('First seen 2026-11-02 · last imported 2026-11-19');
+		expect(html).toContain('First listed 2026-11-02');
 		expect(html).toContain(`Delisted by Portail &quot;&gt;&lt;script&gt;`);
 		expect(html).toContain('on 2026-11-20');
 	});

@@ -218,7 +218,6 @@ export function normaliseRecord(
 				sourceId: harvested.sourceId,
 				...(sourceUrl ? { sourceUrl } : {}),
 				firstSeen,
-				lastSeen: context.today,
 				...(modified ? { modified } : {}),
 			},
 			entry,

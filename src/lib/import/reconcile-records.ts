@@ -13,14 +13,13 @@ function daysBetween(from: string, to: string): number {
 	return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
-/** What a night changes in a record, lastSeen aside (it moves every night). */
+/**
+ * What a night changes in a record. Provenance holds no "last seen" date on purpose: it would
+ * rewrite every line of every source each night (and re-render every imported page); the source's
+ * state.json says when it was last imported.
+ */
 function changed(before: ImportedRecord, after: ImportedRecord): boolean {
-	const { lastSeen: _a, ...a } = before.provenance;
-	const { lastSeen: _b, ...b } = after.provenance;
-	return (
-		JSON.stringify(a) !== JSON.stringify(b) ||
-		JSON.stringify(before.entry) !== JSON.stringify(after.entry)
-	);
+	return JSON.stringify(before) !== JSON.stringify(after);
 }
 
 /**

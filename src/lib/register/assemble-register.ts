@@ -36,7 +36,6 @@ export interface Listing {
 	/** The record's page in that catalogue. */
 	pageUrl?: string;
 	firstSeen: string;
-	lastSeen: string;
 	/** Night the catalogue stopped listing it. */
 	delistedAt?: string;
 }
@@ -215,7 +214,6 @@ export function assembleRegister(
 				name: sourcesInput.sources.get(p.source)?.source.name ?? p.source,
 				...(p.sourceUrl !== undefined ? { pageUrl: p.sourceUrl } : {}),
 				firstSeen: p.firstSeen,
-				lastSeen: p.lastSeen,
 				...(p.delistedAt !== undefined ? { delistedAt: p.delistedAt } : {}),
 			}),
 		);
