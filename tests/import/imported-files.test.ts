@@ -99,9 +99,9 @@ describe('the imported files', () => {
 		const read = await readImportedSource(dir, 'test-src');
 		expect(read.records).toHaveLength(1);
 		expect(read.problems.map((p) => formatProblem(p, dir))).toEqual([
-			'imported/test-src/records.ndjson: line 2: entry.title: is too short — the importer wrote this; run npm run import again',
+			'imported/test-src/records.ndjson:2: entry.title: is too short — delete the folder; the next nightly import writes it again',
 			expect.stringMatching(
-				/^imported\/test-src\/records.ndjson: line 3: is not JSON \(.*\) — the importer wrote this; run npm run import again$/,
+				/^imported\/test-src\/records.ndjson:3: line: is not a JSON record \(.*\) — delete the folder; the next nightly import writes it again$/,
 			),
 		]);
 	});

@@ -12,7 +12,9 @@ import {
 	type ImportState,
 	ImportStateSchema,
 } from '../../schemas/imported.ts';
-import { fieldPath, type Problem, problem } from '../catalog/problem.ts';
+import { friendlyErrorMap, issuesToProblems } from '../catalog/friendly-errors.ts';
+import { IMPORT_FIX, MESSAGES } from '../catalog/messages.ts';
+import { type Problem, problem } from '../catalog/problem.ts';
 import { toJsonText, writeFileAtomic } from '../fs/atomic-write.ts';
 
 /**
@@ -35,6 +37,8 @@ const RECORDS_FILE = 'records.ndjson';
 const RECORDS_DIR = 'records';
 const PUBLISHERS_FILE = 'publishers.ndjson';
 const STATE_FILE = 'state.json';
+
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function assertSourceId(source: string): void {
 	// The id becomes a folder name: anything but a slug could climb out of imported/.
@@ -59,13 +63,34 @@ export function recordBucket(id: string): string {
 	return createHash('sha256').update(id).digest('hex').slice(0, 2);
 }
 
-export interface ImportedSource {
-	records: ImportedRecord[];
-	publishers: ImportedPublisher[];
+/** One parsed line and where it came from, so later rules can name it. */
+export interface ImportedLine<T> {
+	/** Path of the file. */
+	file: string;
+	/** 1-based line number. */
+	line: number;
+	value: T;
+}
+
+/** One source's import as read, line by line, with whatever did not read. */
+export interface ImportedLines {
+	records: ImportedLine<ImportedRecord>[];
+	publishers: ImportedLine<ImportedPublisher>[];
 	/** Absent when the source was never imported (or its state file is unreadable: see problems). */
 	state: ImportState | undefined;
 	problems: Problem[];
 }
+
+/** One source's import as read: the values only. */
+export interface ImportedSource {
+	records: ImportedRecord[];
+	publishers: ImportedPublisher[];
+	state: ImportState | undefined;
+	problems: Problem[];
+}
+
+/** The place a line's problem names: `<file>:<line>`. */
+export const lineRef = (file: string, line: number) => `${file}:${line}`;
 
 /** Source ids with a folder under imported/, sorted. Staging and swap folders start with a dot. */
 export async function listImportedSources(dataDir: string): Promise<string[]> {
@@ -81,117 +106,109 @@ export async function listImportedSources(dataDir: string): Promise<string[]> {
 		.sort();
 }
 
-async function readText(file: string): Promise<string | undefined> {
+async function readText(file: string, problems: Problem[]): Promise<string | undefined> {
 	try {
 		return await readFile(file, 'utf8');
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-		throw error;
+		if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+			problems.push(problem(file, 'file', MESSAGES.unreadable((error as Error).message)));
+		return undefined;
 	}
 }
 
-function issueProblems(file: string, where: string, error: z.ZodError): Problem[] {
-	return error.issues.map((issue) =>
-		problem(
-			file,
-			`${where}: ${fieldPath(issue.path)}`,
-			// The schema's own fix speaks to a person writing an entry; this file is machine-written.
-			`${issue.message.split(' — ')[0]} — the importer wrote this; run npm run import again`,
-		),
-	);
+function schemaProblems(at: string, error: z.ZodError): Problem[] {
+	return issuesToProblems(at, error.issues).map((p) => ({ ...p, fix: IMPORT_FIX }));
 }
 
 function parseLines<T>(
 	file: string,
 	text: string,
 	schema: z.ZodType<T>,
-	out: T[],
+	out: ImportedLine<T>[],
 	problems: Problem[],
 ): void {
-	const lines = text.split('\n');
-	for (const [index, line] of lines.entries()) {
-		if (line === '' && index === lines.length - 1) continue;
-		const where = `line ${index + 1}`;
+	for (const [index, raw] of text.split('\n').entries()) {
+		if (raw.trim() === '') continue;
+		const at = lineRef(file, index + 1);
 		let data: unknown;
 		try {
-			data = JSON.parse(line);
+			data = JSON.parse(raw);
 		} catch (error) {
-			problems.push(
-				problem(
-					file,
-					where,
-					`is not JSON (${(error as Error).message}) — the importer wrote this; run npm run import again`,
-				),
-			);
+			problems.push(problem(at, 'line', MESSAGES.importedNotJson((error as Error).message)));
 			continue;
 		}
-		const result = schema.safeParse(data);
-		if (result.success) out.push(result.data);
-		else problems.push(...issueProblems(file, where, result.error));
+		const result = schema.safeParse(data, { error: friendlyErrorMap });
+		if (result.success) out.push({ file, line: index + 1, value: result.data });
+		else problems.push(...schemaProblems(at, result.error));
 	}
 }
 
-async function recordFiles(dir: string): Promise<string[]> {
+/** The record files of a source folder: `records.ndjson`, then `records/<hh>.ndjson` in order. */
+async function recordFiles(dir: string, problems: Problem[]): Promise<string[]> {
 	const files = [join(dir, RECORDS_FILE)];
+	let shards: Dirent[];
 	try {
-		const names = await readdir(join(dir, RECORDS_DIR));
-		for (const name of names.sort()) {
-			if (/^[0-9a-f]{2}\.ndjson$/.test(name)) files.push(join(dir, RECORDS_DIR, name));
-		}
+		shards = await readdir(join(dir, RECORDS_DIR), { withFileTypes: true });
 	} catch {
-		// No split folder: a small source.
+		return files; // No split folder: a small source.
+	}
+	for (const shard of shards.sort((a, b) => byString(a.name, b.name))) {
+		const file = join(dir, RECORDS_DIR, shard.name);
+		// Only regular files: a link could pull in a file from outside the data dir.
+		if (shard.isFile() && /^[0-9a-f]{2}\.ndjson$/.test(shard.name)) files.push(file);
+		else problems.push(problem(file, 'file', MESSAGES.importedStrayFile(shard.name)));
 	}
 	return files;
 }
 
-/** Reads one source's import; a missing folder is an empty import without problems. */
-export async function readImportedSource(dataDir: string, source: string): Promise<ImportedSource> {
+async function readState(file: string, problems: Problem[]): Promise<ImportState | undefined> {
+	const text = await readText(file, problems);
+	if (text === undefined) return undefined;
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch (error) {
+		problems.push(problem(file, 'file', MESSAGES.importedNotJson((error as Error).message)));
+		return undefined;
+	}
+	const result = ImportStateSchema.safeParse(data, { error: friendlyErrorMap });
+	if (result.success) return result.data;
+	problems.push(...schemaProblems(file, result.error));
+	return undefined;
+}
+
+/**
+ * Reads one source's import, every line through its schema; a missing folder is an empty import
+ * without problems. The one reader: the importer reads its previous night with it, the catalog
+ * loader the register's imports.
+ */
+export async function readImportedLines(dataDir: string, source: string): Promise<ImportedLines> {
 	const dir = importedDir(dataDir, source);
-	const records: ImportedRecord[] = [];
-	const publishers: ImportedPublisher[] = [];
 	const problems: Problem[] = [];
-	for (const file of await recordFiles(dir)) {
-		const text = await readText(file);
+	const records: ImportedLine<ImportedRecord>[] = [];
+	for (const file of await recordFiles(dir, problems)) {
+		const text = await readText(file, problems);
 		if (text !== undefined) parseLines(file, text, ImportedRecordSchema, records, problems);
 	}
-	const seen = new Set<string>();
-	for (const record of records) {
-		if (seen.has(record.entry.id)) {
-			problems.push(
-				problem(
-					join(dir, RECORDS_FILE),
-					'entry.id',
-					`${record.entry.id} appears twice — the importer wrote this; run npm run import again`,
-				),
-			);
-		}
-		seen.add(record.entry.id);
-	}
+	const publishers: ImportedLine<ImportedPublisher>[] = [];
 	const publishersFile = join(dir, PUBLISHERS_FILE);
-	const publishersText = await readText(publishersFile);
-	if (publishersText !== undefined) {
+	const publishersText = await readText(publishersFile, problems);
+	if (publishersText !== undefined)
 		parseLines(publishersFile, publishersText, ImportedPublisherSchema, publishers, problems);
-	}
-	const stateFile = join(dir, STATE_FILE);
-	const stateText = await readText(stateFile);
-	let state: ImportState | undefined;
-	if (stateText !== undefined) {
-		let data: unknown;
-		try {
-			data = JSON.parse(stateText);
-		} catch (error) {
-			problems.push(problem(stateFile, 'file', `is not JSON (${(error as Error).message})`));
-		}
-		if (data !== undefined) {
-			const result = ImportStateSchema.safeParse(data);
-			if (result.success) state = result.data;
-			else problems.push(...issueProblems(stateFile, 'state', result.error));
-		}
-	}
+	const state = await readState(join(dir, STATE_FILE), problems);
 	return { records, publishers, state, problems };
 }
 
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** {@link readImportedLines}, values only. */
+export async function readImportedSource(dataDir: string, source: string): Promise<ImportedSource> {
+	const read = await readImportedLines(dataDir, source);
+	return {
+		records: read.records.map((r) => r.value),
+		publishers: read.publishers.map((p) => p.value),
+		state: read.state,
+		problems: read.problems,
+	};
+}
 
 /** NDJSON with keys in schema order (parsing through the schema rebuilds each object in its order). */
 function ndjson<T>(items: readonly T[], schema: z.ZodType<T>): string {
@@ -298,8 +315,10 @@ export async function writeImportState(
  */
 export async function readImportedIds(dataDir: string, source: string): Promise<string[]> {
 	const ids: string[] = [];
-	for (const file of await recordFiles(importedDir(dataDir, source))) {
-		const text = await readText(file);
+	// Problems are left to readImportedLines, which reports them; here only the ids matter.
+	const ignored: Problem[] = [];
+	for (const file of await recordFiles(importedDir(dataDir, source), ignored)) {
+		const text = await readText(file, ignored);
 		for (const line of text?.split('\n') ?? []) {
 			if (line === '') continue;
 			try {
