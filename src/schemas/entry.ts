@@ -36,13 +36,13 @@ export const EntryIdSchema = z
 	});
 
 export const AccessSchema = z
-	.enum(['open', 'key', 'oauth2', 'restricted'], {
+	.enum(['open', 'key', 'oauth2', 'restricted', 'unknown'], {
 		error: (issue) =>
-			`"${String(issue.input)}" is not an access level — use open (no sign-up), key (free sign-up for a key), oauth2, or restricted (approval needed)`,
+			`"${String(issue.input)}" is not an access level — use open (no sign-up), key (free sign-up for a key), oauth2, restricted (approval needed), or unknown (not stated anywhere you could check)`,
 	})
 	.meta({
 		description:
-			'How a client gets in: `open` (no sign-up), `key` (sign up for an API key or token), `oauth2` (OAuth 2.0 client), `restricted` (only approved bodies).',
+			'How a client gets in: `open` (no sign-up), `key` (sign up for an API key or token), `oauth2` (OAuth 2.0 client), `restricted` (only approved bodies), `unknown` (not stated: imported from a catalogue that does not say).',
 		examples: ['key'],
 	});
 

@@ -76,7 +76,7 @@ describe('catalog rules', () => {
 		[
 			'an unknown access level',
 			{ access: 'free' },
-			'access: "free" is not an access level — use open (no sign-up), key (free sign-up for a key), oauth2, or restricted (approval needed)',
+			'access: "free" is not an access level — use open (no sign-up), key (free sign-up for a key), oauth2, restricted (approval needed), or unknown (not stated anywhere you could check)',
 		],
 		[
 			'a misspelt field',

@@ -78,8 +78,7 @@ describe('normaliseRecord', () => {
 			kind: 'dataset',
 			id: 'at-bevolkerung-zu-jahresbeginn',
 			title: 'Bevölkerung zu Jahresbeginn',
-			summary:
-				'Dataset from Statistik Austria in CSV and JSON, listed in the data.gv.at catalogue.',
+			summary: 'Dataset from Statistik Austria in CSV and JSON, listed by data.gv.at.',
 			country: 'AT',
 			publisher: 'statistik-austria',
 			licence: 'CC-BY-4.0',
@@ -190,6 +189,6 @@ describe('the vocabulary maps', () => {
 			formats: [],
 			catalogue: 'api.gouv.fr',
 		});
-		expect(summary).toBe('API listed in the api.gouv.fr catalogue.');
+		expect(summary).toBe('API listed by api.gouv.fr.');
 	});
 });

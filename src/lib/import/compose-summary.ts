@@ -12,7 +12,7 @@ export function composeSummary(facts: {
 	formats: readonly string[];
 	catalogue: string;
 }): string {
-	const listed = `listed in the ${facts.catalogue} catalogue`;
+	const listed = `listed by ${facts.catalogue}`;
 	const formats =
 		facts.formats.length === 0
 			? ''

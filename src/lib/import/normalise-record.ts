@@ -166,9 +166,9 @@ export function normaliseRecord(
 		candidate = {
 			kind: 'api',
 			...common,
-			// The source states the access; a record it states none for is taken as open, the way
-			// each adapter documents what its source implies. Never guessed as restricted.
-			access: access ?? 'open',
+			// The source states the access, or the record says it does not know: a catalogue that
+			// lists no access level (the UK's, bund.dev) gets neither a guessed open nor restricted.
+			access: access ?? 'unknown',
 			...(baseUrl ? { baseUrl } : {}),
 			...(specUrl ? { spec: { url: specUrl, format: specFormat(harvested.spec?.format) } } : {}),
 		};

@@ -15,6 +15,7 @@ export const ACCESS_LABELS: Record<Access, string> = {
 	key: 'Key required',
 	oauth2: 'OAuth 2.0',
 	restricted: 'Restricted access',
+	unknown: 'Access not stated',
 };
 
 export function kindLabel(kind: 'api' | 'dataset'): string {

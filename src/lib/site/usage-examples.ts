@@ -15,6 +15,7 @@ const CREDENTIALS_NOTE: Record<Entry['access'], string | undefined> = {
 	key: 'add the API key the documentation describes',
 	oauth2: 'add an OAuth 2.0 access token (see the documentation)',
 	restricted: 'access needs approval; add the credentials you were issued',
+	unknown: 'the catalogue does not say whether a key is needed; see the documentation',
 };
 
 /**
