@@ -5,15 +5,13 @@ import {
 	type HarvestItem,
 } from '../../../schemas/imported.ts';
 import { pickByLanguage } from './dcat-languages.ts';
+import { HVD_LEGISLATION } from './dcat-vocabulary.ts';
 
 /**
  * One CKAN package (a `package_search` result) as a HarvestedRecord: facts only — never `notes`
  * or any other description text. Covers plain CKAN and the DCAT-AP fields of ckanext-dcat, which
  * portals keep either as top-level fields (scheming) or as `extras` key/value pairs.
  */
-
-/** ELI of Commission Implementing Regulation (EU) 2023/138, the high-value datasets. */
-export const HVD_REGULATION = 'http://data.europa.eu/eli/reg_impl/2023/138/oj';
 
 /** The EU data-theme codes, so a CKAN group named after one counts as a theme. */
 const EU_THEME_CODES = new Set([
@@ -192,7 +190,7 @@ export function packageToItem(pkg: unknown, context: CkanPackageContext): Harves
 	const specUrl = listValue(field(pkg, extras, 'endpoint_description'))[0];
 	const legislation = listValue(field(pkg, extras, 'applicable_legislation'));
 	const highValue =
-		legislation.some((eli) => eli.includes('2023/138')) ||
+		legislation.includes(HVD_LEGISLATION) ||
 		listValue(field(pkg, extras, 'hvd_category')).length > 0;
 	const modified = text(field(pkg, extras, 'modified')) ?? text(pkg.metadata_modified);
 	const frequency = text(field(pkg, extras, 'frequency')) ?? text(pkg.accrual_periodicity);
