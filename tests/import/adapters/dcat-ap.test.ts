@@ -2,8 +2,13 @@ import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ImportHttp, SourceFailure } from '../../../src/lib/import/adapter.ts';
+import {
+	type ImportHttp,
+	SourceFailure,
+	SourceUnchanged,
+} from '../../../src/lib/import/adapter.ts';
 import { adapter } from '../../../src/lib/import/adapters/dcat-ap.ts';
+import { constructQuery } from '../../../src/lib/import/adapters/dcat-sparql.ts';
 import type { SourceFile } from '../../../src/schemas/source.ts';
 import {
 	adapterContext,
@@ -377,5 +382,46 @@ describe('dcat-ap adapter: SPARQL', () => {
 		expect(records).toHaveLength(3);
 		expect(forms).toHaveLength(2);
 		expect(forms[0]?.query).toMatch(/^CONSTRUCT/);
+	});
+});
+
+describe('dcat-ap adapter: conditional requests and queries', () => {
+	it('asks a single-document source with the last validators and stops on 304 Not Modified', async () => {
+		const seen: (Record<string, string> | undefined)[] = [];
+		const conditional: ImportHttp = {
+			get: (url, options) => {
+				seen.push(options.headers);
+				const unchanged = options.headers?.['If-None-Match'] === '"v1"';
+				return Promise.resolve({
+					status: unchanged ? 304 : 200,
+					headers: { 'content-type': 'text/turtle', etag: '"v1"' },
+					body: Buffer.from(unchanged ? '' : fixture('example-ms_catalogue.ttl')),
+					truncated: false,
+					finalUrl: url,
+				});
+			},
+		};
+		const first = adapterContext(source('turtle'), conditional);
+		await collect(adapter(first));
+		expect(first.remembered.get(`${server.origin}/catalog`)).toEqual({ etag: '"v1"' });
+		const second = {
+			...adapterContext(source('turtle'), conditional),
+			previousValidators: first.remembered,
+		};
+		await expect(collect(adapter(second))).rejects.toBeInstanceOf(SourceUnchanged);
+		expect(seen[1]).toEqual({ 'If-None-Match': '"v1"' });
+	});
+
+	it('builds a CONSTRUCT query for the asked classes, with the high-value filter when asked', () => {
+		const query = constructQuery(new Set(['api', 'dataset']), true, 400);
+		expect(query).toMatch(/^CONSTRUCT \{/);
+		expect(query).toContain(
+			'VALUES ?type { <http://www.w3.org/ns/dcat#DataService> <http://www.w3.org/ns/dcat#Dataset> }',
+		);
+		expect(query).toContain(
+			'<http://data.europa.eu/r5r/applicableLegislation> <http://data.europa.eu/eli/reg_impl/2023/138/oj>',
+		);
+		expect(query).toContain('ORDER BY ?s LIMIT 200 OFFSET 400');
+		expect(query).not.toContain('description');
 	});
 });

@@ -11,6 +11,9 @@ import { passesFilters, recordBudget, wantedKinds } from './dcat-source-filters.
  * failure, as are a count that keeps growing while paging and a page that repeats earlier ones.
  * The publisher allow-list goes into `fq` (CKAN indexes `organization`); types and the high-value
  * flag have no portable Solr field, so they are applied to each record.
+ * Values go out as the source states them — HTML in a title, a `javascript:` URL — and the
+ * normaliser rejects them with the entry rules (only CKAN's free-text `url` field is taken as a
+ * homepage when it is http(s)); an adapter only skips what it cannot key.
  */
 
 /** Packages asked for per page (CKAN's default cap is 1,000; 100 keeps a page small). */

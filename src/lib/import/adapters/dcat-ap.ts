@@ -21,6 +21,8 @@ import { constructQuery, SPARQL_PAGE_SIZE } from './dcat-sparql.ts';
  * TRIPLES_PER_RECORD × the record budget) and a byte cap (limits.maxPageBytes); past either, or
  * past limits.maxPages, the source fails. Endpoints of other formats (e.g. a portal's JSON search
  * API listed beside its SPARQL endpoint) are not DCAT documents and are left to other adapters.
+ * Values go out as the source states them — HTML in a title, a `javascript:` URL — and the
+ * normaliser rejects them with the entry rules; an adapter only skips what it cannot key.
  */
 
 /** Triples one record may bring, counting every node around it, before a document is too big. */

@@ -24,6 +24,11 @@ export function constructQuery(
 		...(kinds.has('dataset') ? [TERMS.Dataset] : []),
 	];
 	const predicates = [...KEPT_PREDICATES].map(iri).join(' ');
+	// Only the nodes a record is built from are followed: not themes, formats or languages
+	// (authority concepts with labels in 24 languages), which would fill the page for nothing.
+	const hops = [TERMS.distribution, TERMS.publisher, TERMS.license, TERMS.contactPoint]
+		.map(iri)
+		.join(', ');
 	const hvd = highValueOnly
 		? `FILTER EXISTS { ?s ${iri(TERMS.applicableLegislation)} ${iri(HVD_LEGISLATION)} }`
 		: '';
@@ -36,7 +41,7 @@ WHERE {
     } ORDER BY ?s LIMIT ${limit} OFFSET ${offset} }
   ?s ?p ?o .
   VALUES ?p { ${predicates} }
-  OPTIONAL { ?o ?q ?v . VALUES ?q { ${predicates} } FILTER(!isLiteral(?o)) }
+  OPTIONAL { ?o ?q ?v . VALUES ?q { ${predicates} } FILTER(?p IN (${hops})) }
   OPTIONAL { ?catalogue <http://www.w3.org/ns/dcat#service>|<http://www.w3.org/ns/dcat#dataset> ?s ;
                ${iri(TERMS.spatial)} ?country . }
 }`;

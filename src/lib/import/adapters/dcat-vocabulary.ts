@@ -28,7 +28,6 @@ export const TERMS = {
 	applicableLegislation: 'http://data.europa.eu/r5r/applicableLegislation',
 	endpointURL: `${DCAT}endpointURL`,
 	endpointDescription: `${DCAT}endpointDescription`,
-	servesDataset: `${DCAT}servesDataset`,
 	contactPoint: `${DCAT}contactPoint`,
 	hasEmail: `${VCARD}hasEmail`,
 	hasURL: `${VCARD}hasURL`,

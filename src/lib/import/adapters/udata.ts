@@ -16,6 +16,8 @@ import { type UdataKind, udataToItem } from './udata-record.ts';
  * already read, at most `limits.maxPages` pages (more is a failure). A single publisher filter
  * and the high-value filter go into the query (`organization`, `badge=hvd`); every filter is
  * checked again on each record.
+ * Values go out as the source states them — HTML in a title, a `javascript:` URL — and the
+ * normaliser rejects them with the entry rules; an adapter only skips what it cannot key.
  */
 
 export const UDATA_PAGE_SIZE = 100;
