@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	type ImportHttp,
@@ -252,6 +253,20 @@ describe('dcat-ap adapter: documents', () => {
 			baseUrl: 'javascript:alert(1)',
 			homepage: 'javascript:alert(2)',
 		});
+	});
+
+	it('unpacks a catalogue published as a gzip file (data.gov.be style) and fails a gzip bomb', async () => {
+		const packed = gzipSync(fixture('datara--5a26b0f6-0ccf-46ad-ac58-734054b91977.rdf.xml'));
+		route = (_request, _url, response) => send(response, 'application/gzip', packed);
+		const { records } = await collect(adapter(adapterContext(source('rdf-xml'), http)));
+		expect(records.map((r) => r.title)).toEqual([
+			'Campings issus de la BDTopo de Auvergne Rhône-Alpes',
+		]);
+		const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
+		route = (_request, _url, response) => send(response, 'application/gzip', bomb);
+		await expect(collect(adapter(adapterContext(source('rdf-xml'), http)))).rejects.toThrow(
+			/unpacks to more than/,
+		);
 	});
 
 	it('fails a document larger than maxPageBytes', async () => {

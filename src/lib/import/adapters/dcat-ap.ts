@@ -2,6 +2,7 @@ import type { HarvestItem } from '../../../schemas/imported.ts';
 import type { SourceEndpoint } from '../../../schemas/source.ts';
 import { type Adapter, type AdapterContext, SourceFailure } from '../adapter.ts';
 import { fetchPage } from './dcat-fetch-page.ts';
+import { gunzipIfPacked } from './dcat-gunzip.ts';
 import { preferredLanguages } from './dcat-languages.ts';
 import { parseRdf, type RdfSyntax, type SubjectIndex, syntaxOf } from './dcat-parse.ts';
 import { dcatRecords, nextPageOf } from './dcat-record.ts';
@@ -77,7 +78,8 @@ async function parseAnswer(
 ): Promise<SubjectIndex> {
 	if (syntax === undefined)
 		throw new SourceFailure(`${url}: the answer is not an RDF syntax we read`);
-	return (await parseRdf(body, syntax, url, reader.tripleCap)).index;
+	const unpacked = gunzipIfPacked(body, reader.context.limits.maxPageBytes, url);
+	return (await parseRdf(unpacked, syntax, url, reader.tripleCap)).index;
 }
 
 async function* readDocuments(
