@@ -1,10 +1,9 @@
 import {
 	HARVEST_LIST_MAX,
-	HARVEST_TEXT_MAX,
 	type HarvestedRecord,
 	type HarvestItem,
 } from '../../../schemas/imported.ts';
-import { pickByLanguage } from './dcat-languages.ts';
+import { isObject, localized, text, uniqueList } from './dcat-harvest-values.ts';
 import { HVD_LEGISLATION } from './dcat-vocabulary.ts';
 
 /**
@@ -32,39 +31,6 @@ const EU_THEME_CODES = new Set([
 ]);
 
 type Json = Record<string, unknown>;
-
-export function isObject(value: unknown): value is Json {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A non-empty string, cut to what a harvested field may hold. */
-export function text(value: unknown): string | undefined {
-	if (typeof value !== 'string') return undefined;
-	const trimmed = value.trim();
-	return trimmed === '' ? undefined : trimmed.slice(0, HARVEST_TEXT_MAX);
-}
-
-/** A string or a `{ "de": …, "fr": … }` object, in the preferred language. */
-export function localized(value: unknown, languages: readonly string[]): string | undefined {
-	if (isObject(value)) {
-		const tagged = Object.entries(value).flatMap(([language, v]) => {
-			const t = text(v);
-			return t === undefined ? [] : [{ language, value: t }];
-		});
-		return pickByLanguage(tagged, languages);
-	}
-	return text(value);
-}
-
-/** Distinct strings, at most as many as a harvested list may hold. */
-export function uniqueList(values: Iterable<string | undefined>): string[] | undefined {
-	const out = new Set<string>();
-	for (const value of values) {
-		if (value !== undefined) out.add(value.slice(0, HARVEST_TEXT_MAX));
-		if (out.size >= HARVEST_LIST_MAX) break;
-	}
-	return out.size > 0 ? [...out] : undefined;
-}
 
 /** ckanext-dcat keeps list values as JSON text (`"[\"http://…\", …]"`) in extras. */
 function listValue(value: unknown): string[] {

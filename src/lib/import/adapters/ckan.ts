@@ -1,7 +1,8 @@
 import type { HarvestItem } from '../../../schemas/imported.ts';
 import { type Adapter, type AdapterContext, SourceFailure } from '../adapter.ts';
-import { isObject, organizationName, packageToItem } from './ckan-package.ts';
+import { organizationName, packageToItem } from './ckan-package.ts';
 import { fetchPage, parseJsonPage } from './dcat-fetch-page.ts';
+import { isObject } from './dcat-harvest-values.ts';
 import { preferredLanguages } from './dcat-languages.ts';
 import { passesFilters, recordBudget, wantedKinds } from './dcat-source-filters.ts';
 

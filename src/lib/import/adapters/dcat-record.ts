@@ -3,8 +3,8 @@ import {
 	type HarvestedRecord,
 	type HarvestItem,
 } from '../../../schemas/imported.ts';
-import { uniqueList } from './ckan-package.ts';
 import { countryOfSpatial } from './dcat-country.ts';
+import { uniqueList } from './dcat-harvest-values.ts';
 import { pickByLanguage } from './dcat-languages.ts';
 import type { SubjectIndex, Term } from './dcat-parse.ts';
 import { ACCESS_RIGHTS, HVD_LEGISLATION, TERMS } from './dcat-vocabulary.ts';

@@ -3,7 +3,7 @@ import {
 	type HarvestedRecord,
 	type HarvestItem,
 } from '../../../schemas/imported.ts';
-import { isObject, text, uniqueList } from './ckan-package.ts';
+import { isObject, text, uniqueList } from './dcat-harvest-values.ts';
 
 /**
  * One udata dataset or dataservice (field names as udata's own api_fields.py and dataservices

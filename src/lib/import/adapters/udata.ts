@@ -1,7 +1,7 @@
 import type { HarvestItem } from '../../../schemas/imported.ts';
 import { type Adapter, type AdapterContext, SourceFailure } from '../adapter.ts';
-import { isObject } from './ckan-package.ts';
 import { fetchPage, parseJsonPage } from './dcat-fetch-page.ts';
+import { isObject } from './dcat-harvest-values.ts';
 import {
 	passesFilters,
 	type RecordKind,

@@ -1,0 +1,40 @@
+import { HARVEST_LIST_MAX, HARVEST_TEXT_MAX } from '../../../schemas/imported.ts';
+import { pickByLanguage } from './dcat-languages.ts';
+
+/**
+ * Reading untrusted JSON values into harvested fields, shared by the three generic adapters:
+ * strings trimmed and cut to what a harvested field may hold, lists deduplicated and capped.
+ */
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A non-empty string, cut to what a harvested field may hold. */
+export function text(value: unknown): string | undefined {
+	if (typeof value !== 'string') return undefined;
+	const trimmed = value.trim();
+	return trimmed === '' ? undefined : trimmed.slice(0, HARVEST_TEXT_MAX);
+}
+
+/** A string or a `{ "de": …, "fr": … }` object, in the preferred language. */
+export function localized(value: unknown, languages: readonly string[]): string | undefined {
+	if (isObject(value)) {
+		const tagged = Object.entries(value).flatMap(([language, v]) => {
+			const t = text(v);
+			return t === undefined ? [] : [{ language, value: t }];
+		});
+		return pickByLanguage(tagged, languages);
+	}
+	return text(value);
+}
+
+/** Distinct strings, at most as many as a harvested list may hold. */
+export function uniqueList(values: Iterable<string | undefined>): string[] | undefined {
+	const out = new Set<string>();
+	for (const value of values) {
+		if (value !== undefined) out.add(value.slice(0, HARVEST_TEXT_MAX));
+		if (out.size >= HARVEST_LIST_MAX) break;
+	}
+	return out.size > 0 ? [...out] : undefined;
+}
