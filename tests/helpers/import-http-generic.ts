@@ -4,7 +4,12 @@ import type { AdapterContext, ImportHttp, ImportLimits } from '../../src/lib/imp
 import { addressGate } from '../../src/lib/net/address-policy.ts';
 import { VERIFY_DEFAULTS } from '../../src/lib/verify/constants.ts';
 import { createHttpClient, type HttpClient } from '../../src/lib/verify/http-client.ts';
-import type { HarvestedRecord, HarvestItem, HarvestSkip } from '../../src/schemas/imported.ts';
+import {
+	type HarvestedRecord,
+	HarvestedRecordSchema,
+	type HarvestItem,
+	type HarvestSkip,
+} from '../../src/schemas/imported.ts';
 import type { SourceFile } from '../../src/schemas/source.ts';
 
 /**
@@ -81,14 +86,17 @@ export function testSource(
 	} as SourceFile;
 }
 
-/** Runs an adapter to the end, sorting what it yields into records and skips. */
+/**
+ * Runs an adapter to the end, sorting what it yields into records and skips; every record must
+ * pass the harvest contract's schema as it is, or the test fails.
+ */
 export async function collect(
 	items: AsyncIterable<HarvestItem>,
 ): Promise<{ records: HarvestedRecord[]; skipped: HarvestSkip[] }> {
 	const records: HarvestedRecord[] = [];
 	const skipped: HarvestSkip[] = [];
 	for await (const item of items) {
-		if ('record' in item) records.push(item.record);
+		if ('record' in item) records.push(HarvestedRecordSchema.parse(item.record));
 		else skipped.push(item.skipped);
 	}
 	return { records, skipped };

@@ -156,6 +156,32 @@ describe('ckan adapter', () => {
 		expect(records[0]?.distributions?.[0]?.url).toBe('javascript:alert(2)');
 	});
 
+	it('skips a package whose id breaks the contract and leaves out URLs too long to be whole', async () => {
+		const longUrl = `https://example.org/${'a'.repeat(3000)}`;
+		route = (_request, _url, response) =>
+			sendJson(
+				response,
+				searchAnswer(
+					[
+						{ ...clone(0), id: 'x'.repeat(600) },
+						{
+							...clone(1),
+							url: longUrl,
+							resources: [{ url: longUrl, format: 'CSV' }],
+							tags: Array.from({ length: 150 }, (_, i) => ({ name: `t${i}` })),
+						},
+					],
+					2,
+				),
+			);
+		const { records, skipped } = await collect(adapter(adapterContext(source(), http)));
+		expect(skipped).toEqual([expect.objectContaining({ field: 'sourceId' })]);
+		expect(records).toHaveLength(1);
+		expect(records[0]?.homepage).toBeUndefined();
+		expect(records[0]?.distributions).toBeUndefined();
+		expect(records[0]?.keywords).toHaveLength(100);
+	});
+
 	it('reads DCAT-AP data services from ckanext-dcat extras as APIs with base URL and spec', async () => {
 		const service = {
 			...clone(7),

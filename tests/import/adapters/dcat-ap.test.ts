@@ -269,6 +269,19 @@ describe('dcat-ap adapter: documents', () => {
 		);
 	});
 
+	it('skips a record whose IRI breaks the contract and leaves out URLs too long to be whole', async () => {
+		const keywords = Array.from({ length: 150 }, (_, i) => `"k${i}"`).join(', ');
+		const ttl = `@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
+<https://x.example/${'s'.repeat(600)}> a dcat:DataService ; dct:title "Long id" .
+<https://x.example/ok> a dcat:DataService ; dct:title "Fine" ; dcat:endpointURL <https://x.example/${'e'.repeat(3000)}> ; dcat:keyword ${keywords} .`;
+		route = (_request, _url, response) => send(response, 'text/turtle', ttl);
+		const { records, skipped } = await collect(adapter(adapterContext(source('turtle'), http)));
+		expect(skipped).toEqual([expect.objectContaining({ field: 'sourceId' })]);
+		expect(records.map((r) => r.title)).toEqual(['Fine']);
+		expect(records[0]?.baseUrl).toBeUndefined();
+		expect(records[0]?.keywords).toHaveLength(100);
+	});
+
 	it('fails a document larger than maxPageBytes', async () => {
 		route = (_request, _url, response) =>
 			send(response, 'text/turtle', fixture('example-ms_catalogue.ttl'));

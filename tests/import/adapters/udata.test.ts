@@ -197,6 +197,27 @@ describe('udata adapter', () => {
 		});
 	});
 
+	it('skips a record whose id breaks the contract and leaves out URLs too long to be whole', async () => {
+		const base = DATASERVICES.data[1] as Record<string, unknown>;
+		route = (_request, _url, response) =>
+			sendJson(
+				response,
+				listPage(
+					[
+						{ ...base, id: 'x'.repeat(600) },
+						{ ...base, id: 'ok', base_api_url: `https://example.org/${'a'.repeat(3000)}` },
+					],
+					null,
+				),
+			);
+		const { records, skipped } = await collect(
+			adapter(adapterContext(source({ yields: 'apis' }), http)),
+		);
+		expect(skipped).toEqual([expect.objectContaining({ field: 'sourceId' })]);
+		expect(records.map((r) => r.sourceId)).toEqual(['ok']);
+		expect(records[0]?.baseUrl).toBeUndefined();
+	});
+
 	it('asks for one publisher and high-value datasets in the query and checks them on each record', async () => {
 		route = (_request, _url, response) => sendJson(response, DATASETS);
 		server.requests.length = 0;

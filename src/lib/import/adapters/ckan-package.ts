@@ -3,7 +3,14 @@ import {
 	type HarvestedRecord,
 	type HarvestItem,
 } from '../../../schemas/imported.ts';
-import { isObject, localized, text, uniqueList } from './dcat-harvest-values.ts';
+import {
+	contractItem,
+	isObject,
+	localized,
+	text,
+	uniqueList,
+	wholeUrl,
+} from './dcat-harvest-values.ts';
 import { HVD_LEGISLATION } from './dcat-vocabulary.ts';
 
 /**
@@ -80,7 +87,8 @@ function distributionsOf(
 	const out: NonNullable<HarvestedRecord['distributions']> = [];
 	for (const resource of pkg.resources) {
 		if (!isObject(resource)) continue;
-		const url = text(resource.url) ?? text(resource.download_url) ?? text(resource.access_url);
+		const url =
+			wholeUrl(resource.url) ?? wholeUrl(resource.download_url) ?? wholeUrl(resource.access_url);
 		if (url === undefined) continue;
 		const format = text(resource.format);
 		const mediaType = text(resource.mimetype);
@@ -150,10 +158,12 @@ export function packageToItem(pkg: unknown, context: CkanPackageContext): Harves
 		: undefined;
 	// The portal's own id first: CKAN portals mostly use SPDX-like ids (CC-BY-4.0), which map.
 	const licence =
-		text(pkg.license_id) ?? httpUrl(text(pkg.license_url)) ?? text(field(pkg, extras, 'license'));
+		text(pkg.license_id) ??
+		httpUrl(wholeUrl(pkg.license_url)) ??
+		text(field(pkg, extras, 'license'));
 	const apiKind = isDataService(pkg, extras);
-	const endpoint = listValue(field(pkg, extras, 'endpoint_url'))[0];
-	const specUrl = listValue(field(pkg, extras, 'endpoint_description'))[0];
+	const endpoint = wholeUrl(listValue(field(pkg, extras, 'endpoint_url'))[0]);
+	const specUrl = wholeUrl(listValue(field(pkg, extras, 'endpoint_description'))[0]);
 	const legislation = listValue(field(pkg, extras, 'applicable_legislation'));
 	const highValue =
 		legislation.includes(HVD_LEGISLATION) ||
@@ -163,7 +173,7 @@ export function packageToItem(pkg: unknown, context: CkanPackageContext): Harves
 	const access = text(field(pkg, extras, 'access_rights'));
 	const languages = uniqueList(listValue(field(pkg, extras, 'language')));
 	const distributions = distributionsOf(pkg, context.languages);
-	const homepage = httpUrl(text(pkg.url));
+	const homepage = httpUrl(wholeUrl(pkg.url));
 	const record: HarvestedRecord = {
 		sourceId,
 		...(name ? { sourceUrl: `${context.portal}/dataset/${encodeURIComponent(name)}` } : {}),
@@ -189,7 +199,7 @@ export function packageToItem(pkg: unknown, context: CkanPackageContext): Harves
 		...(frequency ? { updateFrequency: frequency } : {}),
 		...(highValue ? { highValue } : {}),
 	};
-	return { record };
+	return contractItem(record);
 }
 
 /** The publisher key the source filters match against (CKAN organisation name). */

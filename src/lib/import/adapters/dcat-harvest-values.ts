@@ -1,4 +1,10 @@
-import { HARVEST_LIST_MAX, HARVEST_TEXT_MAX } from '../../../schemas/imported.ts';
+import {
+	HARVEST_LIST_MAX,
+	HARVEST_TEXT_MAX,
+	type HarvestedRecord,
+	HarvestedRecordSchema,
+	type HarvestItem,
+} from '../../../schemas/imported.ts';
 import { pickByLanguage } from './dcat-languages.ts';
 
 /**
@@ -15,6 +21,13 @@ export function text(value: unknown): string | undefined {
 	if (typeof value !== 'string') return undefined;
 	const trimmed = value.trim();
 	return trimmed === '' ? undefined : trimmed.slice(0, HARVEST_TEXT_MAX);
+}
+
+/** A URL kept whole or not at all: a URL cut short would be another URL. */
+export function wholeUrl(value: unknown): string | undefined {
+	if (typeof value !== 'string') return undefined;
+	const trimmed = value.trim();
+	return trimmed === '' || trimmed.length > HARVEST_TEXT_MAX ? undefined : trimmed;
 }
 
 /** A string or a `{ "de": …, "fr": … }` object, in the preferred language. */
@@ -37,4 +50,22 @@ export function uniqueList(values: Iterable<string | undefined>): string[] | und
 		if (out.size >= HARVEST_LIST_MAX) break;
 	}
 	return out.size > 0 ? [...out] : undefined;
+}
+
+/**
+ * The record as the adapter contract allows it, or a skip naming the field that breaks it (an id
+ * past 500 characters, a list past its cap…): whatever a source sends, an adapter never yields
+ * something the pipeline's schema refuses.
+ */
+export function contractItem(record: HarvestedRecord): HarvestItem {
+	const checked = HarvestedRecordSchema.safeParse(record);
+	if (checked.success) return { record: checked.data };
+	const issue = checked.error.issues[0];
+	return {
+		skipped: {
+			sourceId: record.sourceId.slice(0, 500),
+			field: issue?.path.join('.') || 'record',
+			reason: (issue?.message ?? 'does not fit the harvest contract').slice(0, 200),
+		},
+	};
 }

@@ -44,7 +44,12 @@ function toTerm(term: RDF.Term): Term {
 			language: term.language,
 		};
 	}
-	return { kind: term.termType === 'BlankNode' ? 'blank' : 'iri', value: term.value, language: '' };
+	// An IRI is cut one character past the limit: enough to tell later that it is too long to keep.
+	return {
+		kind: term.termType === 'BlankNode' ? 'blank' : 'iri',
+		value: term.value.slice(0, HARVEST_TEXT_MAX + 1),
+		language: '',
+	};
 }
 
 /** Refuses every remote JSON-LD context: a parser never fetches. */

@@ -1,10 +1,11 @@
 import {
 	HARVEST_LIST_MAX,
+	HARVEST_TEXT_MAX,
 	type HarvestedRecord,
 	type HarvestItem,
 } from '../../../schemas/imported.ts';
 import { countryOfSpatial } from './dcat-country.ts';
-import { uniqueList } from './dcat-harvest-values.ts';
+import { contractItem, uniqueList } from './dcat-harvest-values.ts';
 import { pickByLanguage } from './dcat-languages.ts';
 import type { SubjectIndex, Term } from './dcat-parse.ts';
 import { ACCESS_RIGHTS, HVD_LEGISLATION, TERMS } from './dcat-vocabulary.ts';
@@ -53,7 +54,9 @@ class Subjects {
 		const term = this.values(subject, predicate).find(
 			(t) => t.kind !== 'blank' && t.value.trim() !== '',
 		);
-		return term?.value.trim();
+		const value = term?.value.trim();
+		// One too long to be whole is left out: a URL cut short would be another URL.
+		return value === undefined || value.length > HARVEST_TEXT_MAX ? undefined : value;
 	}
 
 	/** The subject key of a linked node (IRI or blank node). */
@@ -190,7 +193,7 @@ function recordOf(
 		...(spec ? { spec: { url: spec } } : {}),
 		...(highValue ? { highValue } : {}),
 	};
-	return { item: { record }, publisherKeys: keys };
+	return { item: contractItem(record), publisherKeys: keys };
 }
 
 /** Every dcat:Dataset and dcat:DataService of the index, in document order. */

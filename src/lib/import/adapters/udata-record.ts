@@ -3,7 +3,7 @@ import {
 	type HarvestedRecord,
 	type HarvestItem,
 } from '../../../schemas/imported.ts';
-import { isObject, text, uniqueList } from './dcat-harvest-values.ts';
+import { contractItem, isObject, text, uniqueList, wholeUrl } from './dcat-harvest-values.ts';
 
 /**
  * One udata dataset or dataservice (field names as udata's own api_fields.py and dataservices
@@ -25,7 +25,7 @@ function publisherOf(value: Json): HarvestedRecord['publisher'] {
 	const name = text(organization?.name);
 	if (!organization || name === undefined) return undefined;
 	const key = text(organization.id);
-	const homepage = text(organization.page);
+	const homepage = wholeUrl(organization.page);
 	return { name, ...(key ? { key } : {}), ...(homepage ? { homepage } : {}) };
 }
 
@@ -44,7 +44,7 @@ function distributionsOf(value: Json): HarvestedRecord['distributions'] {
 	const out: NonNullable<HarvestedRecord['distributions']> = [];
 	for (const resource of value.resources) {
 		if (!isObject(resource)) continue;
-		const url = text(resource.url);
+		const url = wholeUrl(resource.url);
 		if (url === undefined) continue;
 		const format = text(resource.format);
 		const mediaType = text(resource.mime);
@@ -84,46 +84,43 @@ export function udataToItem(value: unknown, kind: UdataKind, portal: string): Ha
 	if (title === undefined) return { skipped: { sourceId, field: 'title', reason: 'is missing' } };
 	const slug = text(value.slug);
 	const sourceUrl =
-		text(value.page) ??
-		text(value.self_web_url) ??
+		wholeUrl(value.page) ??
+		wholeUrl(value.self_web_url) ??
 		(slug ? `${portal}/${kind}/${encodeURIComponent(slug)}/` : undefined);
 	if (kind === 'dataservices') {
-		const baseUrl = text(value.base_api_url);
-		const spec = text(value.machine_documentation_url);
-		const docs = text(value.technical_documentation_url) ?? text(value.business_documentation_url);
+		const baseUrl = wholeUrl(value.base_api_url);
+		const spec = wholeUrl(value.machine_documentation_url);
+		const docs =
+			wholeUrl(value.technical_documentation_url) ?? wholeUrl(value.business_documentation_url);
 		const access = ACCESS[text(value.access_type) ?? ''];
 		const modified = text(value.metadata_modified_at);
-		return {
-			record: {
-				sourceId,
-				...(sourceUrl ? { sourceUrl } : {}),
-				kind: 'api',
-				title,
-				...common(value),
-				...(baseUrl ? { baseUrl } : {}),
-				...(spec ? { spec: { url: spec } } : {}),
-				...(docs ? { docs } : {}),
-				...(access ? { access } : {}),
-				...(modified ? { modified } : {}),
-			},
-		};
+		return contractItem({
+			sourceId,
+			...(sourceUrl ? { sourceUrl } : {}),
+			kind: 'api',
+			title,
+			...common(value),
+			...(baseUrl ? { baseUrl } : {}),
+			...(spec ? { spec: { url: spec } } : {}),
+			...(docs ? { docs } : {}),
+			...(access ? { access } : {}),
+			...(modified ? { modified } : {}),
+		});
 	}
 	const distributions = distributionsOf(value);
 	const modified = text(value.last_modified) ?? text(value.last_update);
 	const frequency = text(value.frequency);
 	const highValue =
 		Array.isArray(value.badges) && value.badges.some((b) => isObject(b) && b.kind === 'hvd');
-	return {
-		record: {
-			sourceId,
-			...(sourceUrl ? { sourceUrl } : {}),
-			kind: 'dataset',
-			title,
-			...common(value),
-			...(distributions ? { distributions } : {}),
-			...(modified ? { modified } : {}),
-			...(frequency ? { updateFrequency: frequency } : {}),
-			...(highValue ? { highValue } : {}),
-		},
-	};
+	return contractItem({
+		sourceId,
+		...(sourceUrl ? { sourceUrl } : {}),
+		kind: 'dataset',
+		title,
+		...common(value),
+		...(distributions ? { distributions } : {}),
+		...(modified ? { modified } : {}),
+		...(frequency ? { updateFrequency: frequency } : {}),
+		...(highValue ? { highValue } : {}),
+	});
 }
