@@ -233,6 +233,36 @@ describe('ckan adapter', () => {
 		expect(records).toHaveLength(3);
 	});
 
+	it('takes multilingual titles (opendata.swiss style) in the source country’s language', async () => {
+		const swiss = {
+			...clone(0),
+			title: { fr: 'Qualité de l’air', de: 'Luftqualität', en: 'Air quality', it: '' },
+			organization: { name: 'bafu', title: { fr: 'OFEV', de: 'BAFU', en: 'FOEN' } },
+		};
+		route = (_request, _url, response) => sendJson(response, searchAnswer([swiss], 1));
+		const { records } = await collect(adapter(adapterContext(source({ country: 'CH' }), http)));
+		expect(records[0]).toMatchObject({
+			title: 'Luftqualität',
+			publisher: { name: 'BAFU', key: 'bafu' },
+		});
+	});
+
+	it('fails a source that asks for nothing it can read, instead of importing nothing', async () => {
+		await expect(
+			collect(adapter(adapterContext(source({ filters: { types: ['DataService'] } }), http))),
+		).rejects.toThrow(/exclude each other/);
+		await expect(
+			collect(
+				adapter(
+					adapterContext(
+						source({ endpoints: [{ url: `${server.origin}/x.csv`, format: 'csv' }] }),
+						http,
+					),
+				),
+			),
+		).rejects.toThrow(/no endpoint/);
+	});
+
 	it('derives the portal page from the action URL', () => {
 		expect(ckanPortal('https://avoindata.fi/data/api/3/action/package_search')).toBe(
 			'https://avoindata.fi/data',

@@ -390,6 +390,14 @@ describe('dcat-ap adapter: SPARQL', () => {
 		).rejects.toThrow(/more than 3 pages/);
 	});
 
+	it('fails a source whose only endpoint is not DCAT (a JSON search API) instead of importing nothing', async () => {
+		const jsonOnly = {
+			...sparqlSource(),
+			endpoints: [{ url: `${server.origin}/api/hub/search/search`, format: 'json' as const }],
+		};
+		await expect(collect(adapter(adapterContext(jsonOnly, http)))).rejects.toThrow(/no endpoint/);
+	});
+
 	it('POSTs the query form when the client can', async () => {
 		const forms: Record<string, string>[] = [];
 		const posting: ImportHttp = {

@@ -4,7 +4,12 @@ import { organizationName, packageToItem } from './ckan-package.ts';
 import { fetchPage, parseJsonPage } from './dcat-fetch-page.ts';
 import { isObject } from './dcat-harvest-values.ts';
 import { preferredLanguages } from './dcat-languages.ts';
-import { passesFilters, recordBudget, wantedKinds } from './dcat-source-filters.ts';
+import {
+	endpointsToRead,
+	passesFilters,
+	recordBudget,
+	wantedKinds,
+} from './dcat-source-filters.ts';
 
 /**
  * Generic CKAN: pages through `package_search` (`rows` / `start`) until `start` reaches the
@@ -116,8 +121,9 @@ async function* harvestEndpoint(
 
 export const adapter: Adapter = async function* ckan(context) {
 	const state = { yielded: 0, seen: new Set<string>() };
-	for (const endpoint of context.source.endpoints) {
-		if (endpoint.format !== undefined && endpoint.format !== 'json') continue;
-		yield* harvestEndpoint(context, endpoint.url, state);
-	}
+	const endpoints = endpointsToRead(
+		context.source,
+		(format) => format === undefined || format === 'json',
+	);
+	for (const endpoint of endpoints) yield* harvestEndpoint(context, endpoint.url, state);
 };

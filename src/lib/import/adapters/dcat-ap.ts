@@ -7,6 +7,7 @@ import { preferredLanguages } from './dcat-languages.ts';
 import { parseRdf, type RdfSyntax, type SubjectIndex, syntaxOf } from './dcat-parse.ts';
 import { dcatRecords, nextPageOf } from './dcat-record.ts';
 import {
+	endpointsToRead,
 	passesFilters,
 	type RecordKind,
 	recordBudget,
@@ -170,16 +171,15 @@ export const adapter: Adapter = async function* dcatAp(context) {
 		tripleCap: Math.max(MIN_TRIPLE_CAP, budget * TRIPLES_PER_RECORD),
 		state: { yielded: 0, seen: new Set() },
 	};
-	const documents = context.source.endpoints.filter((e) => isRdfFormat(e.format));
-	for (const endpoint of context.source.endpoints) {
+	const endpoints = endpointsToRead(
+		context.source,
+		(format) => format === 'sparql' || isRdfFormat(format),
+	);
+	// A 304 may stand for the whole source only when one document is all it has.
+	const conditional = context.source.endpoints.length === 1 && endpoints[0]?.format !== 'sparql';
+	for (const endpoint of endpoints) {
 		if (reader.state.yielded >= budget) return;
 		if (endpoint.format === 'sparql') yield* readSparql(reader, endpoint);
-		// A 304 may stand for the whole source only when one document is all it has.
-		else if (isRdfFormat(endpoint.format))
-			yield* readDocuments(
-				reader,
-				endpoint,
-				documents.length === 1 && context.source.endpoints.length === 1,
-			);
+		else yield* readDocuments(reader, endpoint, conditional);
 	}
 };

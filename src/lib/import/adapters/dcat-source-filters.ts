@@ -1,6 +1,6 @@
 import type { HarvestedRecord } from '../../../schemas/imported.ts';
-import type { SourceFile } from '../../../schemas/source.ts';
-import type { AdapterContext } from '../adapter.ts';
+import type { SourceEndpoint, SourceFile } from '../../../schemas/source.ts';
+import { type AdapterContext, SourceFailure } from '../adapter.ts';
 
 /**
  * A source's `yields` and `filters`, as the three generic adapters apply them: in the query where
@@ -51,4 +51,24 @@ export function passesFilters(
 		if (!publisherKeys.some((key) => key !== undefined && allowed.has(key))) return false;
 	}
 	return true;
+}
+
+/**
+ * The endpoints an adapter reads, failing the source when there is none — or when its `yields`
+ * and `filters.types` exclude each other — rather than importing nothing as if all were well.
+ */
+export function endpointsToRead(
+	source: SourceFile,
+	reads: (format: SourceEndpoint['format']) => boolean,
+): SourceEndpoint[] {
+	if (wantedKinds(source).size === 0) {
+		throw new SourceFailure(
+			`${source.id}: yields ${source.yields} and filters.types exclude each other`,
+		);
+	}
+	const endpoints = source.endpoints.filter((endpoint) => reads(endpoint.format));
+	if (endpoints.length === 0) {
+		throw new SourceFailure(`${source.id}: no endpoint in a format this adapter reads`);
+	}
+	return endpoints;
 }

@@ -3,6 +3,7 @@ import { type Adapter, type AdapterContext, SourceFailure } from '../adapter.ts'
 import { fetchPage, parseJsonPage } from './dcat-fetch-page.ts';
 import { isObject } from './dcat-harvest-values.ts';
 import {
+	endpointsToRead,
 	passesFilters,
 	type RecordKind,
 	recordBudget,
@@ -108,8 +109,11 @@ export const adapter: Adapter = async function* udata(context) {
 	const kinds = wantedKinds(context.source);
 	const state = { yielded: 0 };
 	const lists = new Set<string>();
-	for (const endpoint of context.source.endpoints) {
-		if (endpoint.format !== undefined && endpoint.format !== 'json') continue;
+	const endpoints = endpointsToRead(
+		context.source,
+		(format) => format === undefined || format === 'json',
+	);
+	for (const endpoint of endpoints) {
 		if (kinds.has('api')) lists.add(udataListUrl(endpoint.url, 'dataservices'));
 		if (kinds.has('dataset')) lists.add(udataListUrl(endpoint.url, 'datasets'));
 	}
