@@ -159,6 +159,19 @@ describe('dcat-ap adapter: documents', () => {
 		expect(records.map((r) => r.sourceId)).toEqual([SERVICE]);
 	});
 
+	it('writes skip lines only for records of the classes the source asks for', async () => {
+		const ttl = `@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
+<https://x.example/d> a dcat:Dataset .
+<https://x.example/s> a dcat:DataService .`;
+		route = (_request, _url, response) => send(response, 'text/turtle', ttl);
+		const { skipped } = await collect(
+			adapter(adapterContext(source('turtle', { filters: { types: ['DataService'] } }), http)),
+		);
+		expect(skipped).toEqual([
+			{ sourceId: 'https://x.example/s', field: 'title', reason: 'is missing' },
+		]);
+	});
+
 	it('follows hydra:next through a paged collection', async () => {
 		route = (_request, url, response) => {
 			const page = url.searchParams.get('page') === '2' ? 2 : 1;

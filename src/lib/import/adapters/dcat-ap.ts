@@ -57,10 +57,12 @@ function isRdfFormat(format: SourceEndpoint['format']): boolean {
 /** Yields the records of one parsed document; returns how many typed subjects were new. */
 function* recordsOfDocument(reader: Reader, index: SubjectIndex): Generator<HarvestItem, number> {
 	let fresh = 0;
-	for (const { subject, item, publisherKeys } of dcatRecords(index, reader.languages)) {
+	for (const { subject, kind, item, publisherKeys } of dcatRecords(index, reader.languages)) {
 		if (reader.state.seen.has(subject)) continue;
 		reader.state.seen.add(subject);
 		fresh++;
+		// A record of a class the source does not ask for is no business of its skip lines.
+		if (!reader.kinds.has(kind)) continue;
 		if ('record' in item) {
 			if (!passesFilters(reader.context.source, reader.kinds, item.record, publisherKeys)) continue;
 			reader.state.yielded++;

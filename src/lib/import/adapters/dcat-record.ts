@@ -18,8 +18,9 @@ import { ACCESS_RIGHTS, HVD_LEGISLATION, TERMS } from './dcat-vocabulary.ts';
  */
 
 export interface DcatRecord {
-	/** The typed subject it was built from. */
+	/** The typed subject it was built from, and the kind its type gives. */
 	subject: string;
+	kind: HarvestedRecord['kind'];
 	item: HarvestItem;
 	/** The record's publisher as the source names it (URI and name), for the publisher filter. */
 	publisherKeys: string[];
@@ -148,7 +149,7 @@ function recordOf(
 	s: Subjects,
 	subject: string,
 	kind: HarvestedRecord['kind'],
-): Omit<DcatRecord, 'subject'> {
+): Omit<DcatRecord, 'subject' | 'kind'> {
 	if (subject.startsWith('_:')) {
 		return {
 			item: {
@@ -204,8 +205,10 @@ export function* dcatRecords(
 	const s = new Subjects(index, languages);
 	for (const subject of index.keys()) {
 		const types = s.types(subject);
-		if (types.includes(TERMS.DataService)) yield { subject, ...recordOf(s, subject, 'api') };
-		else if (types.includes(TERMS.Dataset)) yield { subject, ...recordOf(s, subject, 'dataset') };
+		if (types.includes(TERMS.DataService))
+			yield { subject, kind: 'api', ...recordOf(s, subject, 'api') };
+		else if (types.includes(TERMS.Dataset))
+			yield { subject, kind: 'dataset', ...recordOf(s, subject, 'dataset') };
 	}
 }
 
