@@ -380,6 +380,13 @@ describe('dcat-ap adapter: SPARQL', () => {
 		expect(queries[0]).toContain('LIMIT 200');
 	});
 
+	it('states a record’s own country only for a source that spans countries', async () => {
+		route = sparqlRoute((offset) => services(offset, offset === 0 ? 1 : 0));
+		const national = { ...sparqlSource(), country: 'DE' as const };
+		const { records } = await collect(adapter(adapterContext(national, http)));
+		expect(records[0]?.country).toBeUndefined();
+	});
+
 	it('fails an endpoint that ignores OFFSET and serves the same page forever', async () => {
 		route = sparqlRoute(() => services(0, 200));
 		await expect(collect(adapter(adapterContext(sparqlSource(), http)))).rejects.toThrow(

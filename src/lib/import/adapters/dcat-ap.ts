@@ -43,6 +43,8 @@ interface Reader {
 	context: AdapterContext;
 	kinds: ReadonlySet<RecordKind>;
 	languages: readonly string[];
+	/** The source covers several countries (country EU), so records say their own. */
+	spansCountries: boolean;
 	budget: number;
 	tripleCap: number;
 	state: RunState;
@@ -57,7 +59,11 @@ function isRdfFormat(format: SourceEndpoint['format']): boolean {
 /** Yields the records of one parsed document; returns how many typed subjects were new. */
 function* recordsOfDocument(reader: Reader, index: SubjectIndex): Generator<HarvestItem, number> {
 	let fresh = 0;
-	for (const { subject, kind, item, publisherKeys } of dcatRecords(index, reader.languages)) {
+	for (const { subject, kind, item, publisherKeys } of dcatRecords(
+		index,
+		reader.languages,
+		reader.spansCountries,
+	)) {
 		if (reader.state.seen.has(subject)) continue;
 		reader.state.seen.add(subject);
 		fresh++;
@@ -155,7 +161,7 @@ async function* readSparql(reader: Reader, endpoint: SourceEndpoint): AsyncGener
 		// An empty page ends the results; a page of records already read means the endpoint
 		// ignores OFFSET and would page forever.
 		if (fresh === 0) {
-			if (dcatRecords(index, reader.languages).next().done) return;
+			if (dcatRecords(index, reader.languages, reader.spansCountries).next().done) return;
 			throw new SourceFailure(
 				`${endpoint.url}: the page at OFFSET ${offset} repeats earlier records`,
 			);
@@ -169,6 +175,7 @@ export const adapter: Adapter = async function* dcatAp(context) {
 		context,
 		kinds: wantedKinds(context.source),
 		languages: preferredLanguages(context.source.country),
+		spansCountries: context.source.country === 'EU',
 		budget,
 		tripleCap: Math.max(MIN_TRIPLE_CAP, budget * TRIPLES_PER_RECORD),
 		state: { yielded: 0, seen: new Set() },

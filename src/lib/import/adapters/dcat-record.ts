@@ -29,10 +29,13 @@ export interface DcatRecord {
 class Subjects {
 	private readonly index: SubjectIndex;
 	private readonly languages: readonly string[];
+	/** The source spans countries (data.europa.eu): a record's own country is worth stating. */
+	readonly spansCountries: boolean;
 
-	constructor(index: SubjectIndex, languages: readonly string[]) {
+	constructor(index: SubjectIndex, languages: readonly string[], spansCountries: boolean) {
 		this.index = index;
 		this.languages = languages;
+		this.spansCountries = spansCountries;
 	}
 
 	values(subject: string, predicate: string): Term[] {
@@ -182,7 +185,8 @@ function recordOf(
 		contact: contactOf(s, subject),
 		modified: s.url(subject, TERMS.modified),
 		updateFrequency: s.url(subject, TERMS.accrualPeriodicity),
-		country: countryOfSpatial(s.all(subject, TERMS.spatial)),
+		// A national source's records are that nation's, whatever area a dataset covers.
+		country: s.spansCountries ? countryOfSpatial(s.all(subject, TERMS.spatial)) : undefined,
 	};
 	const spec = kind === 'api' ? s.url(subject, TERMS.endpointDescription) : undefined;
 	const highValue = s.all(subject, TERMS.applicableLegislation).includes(HVD_LEGISLATION);
@@ -201,8 +205,9 @@ function recordOf(
 export function* dcatRecords(
 	index: SubjectIndex,
 	languages: readonly string[],
+	spansCountries = false,
 ): Generator<DcatRecord> {
-	const s = new Subjects(index, languages);
+	const s = new Subjects(index, languages, spansCountries);
 	for (const subject of index.keys()) {
 		const types = s.types(subject);
 		if (types.includes(TERMS.DataService))
