@@ -255,6 +255,18 @@ describe('dcat-ap adapter: documents', () => {
 		}
 	});
 
+	it('never reads a file through an external XML entity', async () => {
+		const xxe = `<?xml version="1.0"?>
+<!DOCTYPE r [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dcat="http://www.w3.org/ns/dcat#" xmlns:dct="http://purl.org/dc/terms/">
+<dcat:Dataset rdf:about="https://x.example/xxe"><dct:title>&secret;</dct:title></dcat:Dataset></rdf:RDF>`;
+		route = (_request, _url, response) => send(response, 'application/rdf+xml', xxe);
+		// The XML parser knows no external entities: the document fails, nothing is read.
+		await expect(collect(adapter(adapterContext(source('rdf-xml'), http)))).rejects.toThrow(
+			/undefined entity/,
+		);
+	});
+
 	it('hands over javascript: URLs and HTML titles as the document states them, for the normaliser to reject', async () => {
 		const ttl = `@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
 <https://x.example/evil> a dcat:DataService ; dct:title "<script>alert(1)</script>Evil"@en ;
