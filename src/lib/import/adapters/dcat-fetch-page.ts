@@ -1,0 +1,90 @@
+import {
+	type AdapterContext,
+	type ImportResponse,
+	SourceFailure,
+	SourceUnchanged,
+} from '../adapter.ts';
+
+/**
+ * One page of a catalogue, read for the three generic adapters (CKAN and udata portals are DCAT
+ * catalogues behind a JSON API, so they share this with the DCAT-AP adapter). Every way a page can
+ * go wrong fails the whole source: an adapter never builds records from half a page.
+ */
+
+export interface PageRequest {
+	accept: string;
+	/**
+	 * Ask with the validators of the last run and stop on 304. Only for a single-document source:
+	 * page 1 of a paged API being unchanged says nothing about page 2.
+	 */
+	conditional?: boolean;
+	/** A POSTed SPARQL query form; sent as a GET query string when the client cannot POST. */
+	form?: Record<string, string>;
+}
+
+function conditionalHeaders(context: AdapterContext, url: string): Record<string, string> {
+	const previous = context.previousValidators.get(url);
+	const headers: Record<string, string> = {};
+	if (previous?.etag) headers['If-None-Match'] = previous.etag;
+	if (previous?.lastModified) headers['If-Modified-Since'] = previous.lastModified;
+	return headers;
+}
+
+function withQuery(url: string, form: Record<string, string>): string {
+	const target = new URL(url);
+	for (const [key, value] of Object.entries(form)) target.searchParams.set(key, value);
+	return target.href;
+}
+
+export async function fetchPage(
+	context: AdapterContext,
+	url: string,
+	request: PageRequest,
+): Promise<ImportResponse> {
+	if (context.signal.aborted) throw new SourceFailure(`stopped before ${url}`);
+	const options = {
+		maxBytes: context.limits.maxPageBytes,
+		accept: request.accept,
+		...(request.conditional ? { headers: conditionalHeaders(context, url) } : {}),
+	};
+	let response: ImportResponse;
+	try {
+		if (request.form && context.http.postForm) {
+			response = await context.http.postForm(url, request.form, options);
+		} else {
+			response = await context.http.get(request.form ? withQuery(url, request.form) : url, options);
+		}
+	} catch (error) {
+		const reason = error instanceof Error ? error.message : String(error);
+		throw new SourceFailure(`${url}: ${reason}`, { cause: error });
+	}
+	if (response.status === 304 && request.conditional) throw new SourceUnchanged(url);
+	if (response.status < 200 || response.status > 299) {
+		throw new SourceFailure(`${url} answered HTTP ${response.status}`);
+	}
+	if (response.truncated) {
+		throw new SourceFailure(
+			`${url}: the page is larger than ${context.limits.maxPageBytes} bytes (maxPageBytes)`,
+		);
+	}
+	if (request.conditional) {
+		const etag = response.headers.etag;
+		const lastModified = response.headers['last-modified'];
+		if (etag || lastModified) {
+			context.rememberValidators(url, {
+				...(etag ? { etag } : {}),
+				...(lastModified ? { lastModified } : {}),
+			});
+		}
+	}
+	return response;
+}
+
+/** The page as JSON; a page that is not JSON fails the source. */
+export function parseJsonPage(response: ImportResponse, url: string): unknown {
+	try {
+		return JSON.parse(response.body.toString('utf8'));
+	} catch (error) {
+		throw new SourceFailure(`${url}: the answer is not JSON`, { cause: error });
+	}
+}

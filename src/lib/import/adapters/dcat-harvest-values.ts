@@ -1,0 +1,71 @@
+import {
+	HARVEST_LIST_MAX,
+	HARVEST_TEXT_MAX,
+	type HarvestedRecord,
+	HarvestedRecordSchema,
+	type HarvestItem,
+} from '../../../schemas/imported.ts';
+import { pickByLanguage } from './dcat-languages.ts';
+
+/**
+ * Reading untrusted JSON values into harvested fields, shared by the three generic adapters:
+ * strings trimmed and cut to what a harvested field may hold, lists deduplicated and capped.
+ */
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A non-empty string, cut to what a harvested field may hold. */
+export function text(value: unknown): string | undefined {
+	if (typeof value !== 'string') return undefined;
+	const trimmed = value.trim();
+	return trimmed === '' ? undefined : trimmed.slice(0, HARVEST_TEXT_MAX);
+}
+
+/** A URL kept whole or not at all: a URL cut short would be another URL. */
+export function wholeUrl(value: unknown): string | undefined {
+	if (typeof value !== 'string') return undefined;
+	const trimmed = value.trim();
+	return trimmed === '' || trimmed.length > HARVEST_TEXT_MAX ? undefined : trimmed;
+}
+
+/** A string or a `{ "de": …, "fr": … }` object, in the preferred language. */
+export function localized(value: unknown, languages: readonly string[]): string | undefined {
+	if (isObject(value)) {
+		const tagged = Object.entries(value).flatMap(([language, v]) => {
+			const t = text(v);
+			return t === undefined ? [] : [{ language, value: t }];
+		});
+		return pickByLanguage(tagged, languages);
+	}
+	return text(value);
+}
+
+/** Distinct strings, at most as many as a harvested list may hold. */
+export function uniqueList(values: Iterable<string | undefined>): string[] | undefined {
+	const out = new Set<string>();
+	for (const value of values) {
+		if (value !== undefined) out.add(value.slice(0, HARVEST_TEXT_MAX));
+		if (out.size >= HARVEST_LIST_MAX) break;
+	}
+	return out.size > 0 ? [...out] : undefined;
+}
+
+/**
+ * The record as the adapter contract allows it, or a skip naming the field that breaks it (an id
+ * past 500 characters, a list past its cap…): whatever a source sends, an adapter never yields
+ * something the pipeline's schema refuses.
+ */
+export function contractItem(record: HarvestedRecord): HarvestItem {
+	const checked = HarvestedRecordSchema.safeParse(record);
+	if (checked.success) return { record: checked.data };
+	const issue = checked.error.issues[0];
+	return {
+		skipped: {
+			sourceId: record.sourceId.slice(0, 500),
+			field: issue?.path.join('.') || 'record',
+			reason: (issue?.message ?? 'does not fit the harvest contract').slice(0, 200),
+		},
+	};
+}
