@@ -13,6 +13,7 @@ import type {
 } from '../../src/lib/import/adapter.ts';
 import type { HarvestItem } from '../../src/schemas/imported.ts';
 import { type SourceFile, SourceFileSchema } from '../../src/schemas/source.ts';
+import { shippedSourceYaml } from './import-fixtures.ts';
 
 /**
  * Test-only plumbing for the import adapters: a loopback server that answers from a route
@@ -111,11 +112,7 @@ export function loopbackImportHttp(): ImportHttp {
 
 /** The shipped source file `data/sources/<id>.yaml`, its endpoints pointed at the test server. */
 export async function sourceWith(id: string, endpoints: string[]): Promise<SourceFile> {
-	const text = await readFile(
-		join(import.meta.dirname, '..', '..', 'data', 'sources', `${id}.yaml`),
-		'utf8',
-	);
-	const source = SourceFileSchema.parse(parse(text));
+	const source = SourceFileSchema.parse(parse(await shippedSourceYaml(id)));
 	return { ...source, endpoints: endpoints.map((url) => ({ url })) };
 }
 
