@@ -1,48 +1,21 @@
 import { execFile } from 'node:child_process';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/lib/catalog/load-catalog.ts';
 import { IMPORT_FIX } from '../../src/lib/catalog/messages.ts';
 import { formatProblem } from '../../src/lib/catalog/problem.ts';
+import {
+	importedLine,
+	importState,
+	ndjson,
+	shippedSourceYaml,
+} from '../helpers/import-fixtures.ts';
 import { apiEntry, DINUM_PUBLISHER, tempDataDir } from '../helpers/temp-catalog.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const NOW = new Date('2026-11-20T12:00:00Z');
-
-/** Real source files of the shipped list: the merge orders sources by what they say. */
-const sourceFile = (id: string) => readFile(join(root, 'data', 'sources', `${id}.yaml`), 'utf8');
-
-/** One line of records.ndjson, as the importer writes it, with entry fields overridable. */
-function importedLine(
-	source: string,
-	sourceId: string,
-	entry: Record<string, unknown>,
-	provenance: Record<string, unknown> = {},
-): string {
-	return JSON.stringify({
-		provenance: {
-			source,
-			sourceId,
-			firstSeen: '2026-11-10',
-			...provenance,
-		},
-		entry: {
-			id: 'fr-imported-api',
-			kind: 'api',
-			title: 'Imported API',
-			summary: 'API published by DINUM, listed in the api.gouv.fr catalogue.',
-			country: 'FR',
-			publisher: 'dinum',
-			access: 'open',
-			added: '2026-11-10',
-			...entry,
-		},
-	});
-}
-
-const ndjson = (...lines: string[]) => `${lines.join('\n')}\n`;
 
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -53,8 +26,8 @@ afterEach(async () => {
 async function load(files: Record<string, string>) {
 	const temp = await tempDataDir({
 		'publishers/dinum.yaml': DINUM_PUBLISHER,
-		'sources/api-gouv-fr.yaml': await sourceFile('api-gouv-fr'),
-		'sources/data-europa-eu.yaml': await sourceFile('data-europa-eu'),
+		'sources/api-gouv-fr.yaml': await shippedSourceYaml('api-gouv-fr'),
+		'sources/data-europa-eu.yaml': await shippedSourceYaml('data-europa-eu'),
 		...files,
 	});
 	cleanup = temp.cleanup;
@@ -307,17 +280,13 @@ describe('imported records in the catalog', () => {
 	});
 
 	it('reads each source’s import state', async () => {
-		const state = {
-			source: 'api-gouv-fr',
+		const state = importState('api-gouv-fr', {
 			lastRunAt: '2026-11-19T02:00:00Z',
 			lastOutcome: 'failed',
 			lastSuccessAt: '2026-11-18T02:00:00Z',
 			lastError: 'HTTP 500',
 			failures: 1,
-			counts: { records: 0, added: 0, updated: 0, delisted: 0, removed: 0, skipped: 0 },
-			skipped: [],
-			validators: [],
-		};
+		});
 		const { catalog, lines } = await load({
 			'imported/api-gouv-fr/state.json': `${JSON.stringify(state, null, 2)}\n`,
 		});
@@ -329,7 +298,7 @@ describe('imported records in the catalog', () => {
 describe('npm run validate with imported records', () => {
 	it('counts imported records beside the entries, and fails on a corrupt imported line', async () => {
 		const temp = await tempDataDir({
-			'sources/api-gouv-fr.yaml': await sourceFile('api-gouv-fr'),
+			'sources/api-gouv-fr.yaml': await shippedSourceYaml('api-gouv-fr'),
 			'imported/api-gouv-fr/records.ndjson': ndjson(
 				importedLine('api-gouv-fr', 'a', { id: 'fr-first', baseUrl: 'https://a.example.gouv.fr' }),
 			),

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { request } from 'undici';
+import { onTestFinished } from 'vitest';
 import { parse } from 'yaml';
 import type {
 	Adapter,
@@ -12,6 +13,7 @@ import type {
 } from '../../src/lib/import/adapter.ts';
 import type { HarvestItem } from '../../src/schemas/imported.ts';
 import { type SourceFile, SourceFileSchema } from '../../src/schemas/source.ts';
+import { shippedSourceYaml } from './import-fixtures.ts';
 
 /**
  * Test-only plumbing for the import adapters: a loopback server that answers from a route
@@ -41,10 +43,11 @@ export interface RouteServer {
 	close(): Promise<void>;
 }
 
+/** Answers a request by its path with query; `base` is the server's own origin. */
+export type Route = (path: string, req: IncomingMessage, base: string) => Reply | undefined;
+
 /** Serves `route(path with query, request)` on 127.0.0.1; an undefined reply is a 404. */
-export async function serveRoutes(
-	route: (path: string, req: IncomingMessage, base: string) => Reply | undefined,
-): Promise<RouteServer> {
+export async function serveRoutes(route: Route): Promise<RouteServer> {
 	const requests: RouteServer['requests'] = [];
 	let base = '';
 	const server: Server = createServer((req, res) => {
@@ -109,12 +112,32 @@ export function loopbackImportHttp(): ImportHttp {
 
 /** The shipped source file `data/sources/<id>.yaml`, its endpoints pointed at the test server. */
 export async function sourceWith(id: string, endpoints: string[]): Promise<SourceFile> {
-	const text = await readFile(
-		join(import.meta.dirname, '..', '..', 'data', 'sources', `${id}.yaml`),
-		'utf8',
-	);
-	const source = SourceFileSchema.parse(parse(text));
+	const source = SourceFileSchema.parse(parse(await shippedSourceYaml(id)));
 	return { ...source, endpoints: endpoints.map((url) => ({ url })) };
+}
+
+/** {@link serveRoutes}, with the server closed when the running test ends. */
+export async function serveForTest(route: Route): Promise<RouteServer> {
+	const server = await serveRoutes(route);
+	onTestFinished(() => server.close());
+	return server;
+}
+
+/**
+ * A loopback server for the running test and the shipped source `id` pointed at it: its
+ * endpoints are `paths` on the server, in order.
+ */
+export async function serveSource(
+	id: string,
+	paths: readonly string[],
+	route: Route,
+): Promise<{ server: RouteServer; source: SourceFile }> {
+	const server = await serveForTest(route);
+	const source = await sourceWith(
+		id,
+		paths.map((path) => `${server.url}${path}`),
+	);
+	return { server, source };
 }
 
 export const TEST_LIMITS: ImportLimits = { maxPages: 5, maxRecords: 1000, maxPageBytes: 1_000_000 };

@@ -7,19 +7,15 @@ import { createPublisherMatcher } from '../../src/lib/import/match-publisher.ts'
 import { normaliseRecord } from '../../src/lib/import/normalise-record.ts';
 import { slugify } from '../../src/lib/import/slugify.ts';
 import type { HarvestedRecord } from '../../src/schemas/imported.ts';
-import type { SourceFile } from '../../src/schemas/source.ts';
+import { ckanSource } from '../helpers/import-fixtures.ts';
 
-const SOURCE: SourceFile = {
+const SOURCE = ckanSource({
 	id: 'data-gv-at',
 	name: 'data.gv.at',
 	country: 'AT',
-	official: true,
-	adapter: 'ckan',
-	endpoints: [{ url: 'https://www.data.gv.at/katalog/api/3/action/package_search' }],
-	metadataLicence: 'CC0-1.0',
 	homepage: 'https://www.data.gv.at/',
-	yields: 'datasets',
-};
+	endpoints: [{ url: 'https://www.data.gv.at/katalog/api/3/action/package_search' }],
+});
 
 const STATISTIK: PublisherFile = {
 	file: 'publishers/statistik-austria.yaml',

@@ -1,35 +1,25 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerFromDisk } from '../../src/lib/register/register-from-disk.ts';
 import { recordFilters } from '../../src/lib/search/record-search-data.ts';
 import { delistingNotice } from '../../src/lib/site/source-facts.ts';
+import {
+	importedLine,
+	importState,
+	ndjson,
+	shippedSourceYaml,
+} from '../helpers/import-fixtures.ts';
 import { apiEntry, DINUM_PUBLISHER, tempDataDir } from '../helpers/temp-catalog.ts';
 
-const root = join(import.meta.dirname, '..', '..');
 const NOW = new Date('2026-11-26T03:00:00Z');
 
+/** An open DINUM API that api.gouv.fr lists at its page for `id`. */
 const line = (id: string, baseUrl: string, provenance: Record<string, string> = {}) =>
-	JSON.stringify({
-		provenance: {
-			source: 'api-gouv-fr',
-			sourceId: id,
-			sourceUrl: `https://api.gouv.fr/les-api/${id}`,
-			firstSeen: '2026-11-10',
-			...provenance,
-		},
-		entry: {
-			id,
-			kind: 'api',
-			title: `Imported ${id}`,
-			summary: 'API published by DINUM, listed in the api.gouv.fr catalogue.',
-			country: 'FR',
-			publisher: 'dinum',
-			access: 'open',
-			baseUrl,
-			added: '2026-11-10',
-		},
-	});
+	importedLine(
+		'api-gouv-fr',
+		id,
+		{ id, title: `Imported ${id}`, baseUrl },
+		{ sourceUrl: `https://api.gouv.fr/les-api/${id}`, ...provenance },
+	);
 
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -39,31 +29,16 @@ afterEach(async () => {
 
 describe('the register with imported records', () => {
 	it('knows every source, its import state, the records it lists and each record’s listings', async () => {
-		const state = {
-			source: 'api-gouv-fr',
-			lastRunAt: '2026-11-26T02:00:00Z',
-			lastOutcome: 'imported',
-			lastSuccessAt: '2026-11-26T02:00:00Z',
-			failures: 0,
-			counts: { records: 2, added: 0, updated: 0, delisted: 1, removed: 0, skipped: 0 },
-			skipped: [],
-			validators: [],
-		};
+		const state = importState('api-gouv-fr', { counts: { records: 2, delisted: 1 } });
 		const temp = await tempDataDir({
 			'publishers/dinum.yaml': DINUM_PUBLISHER,
 			'catalog/fr/fr-sample-api.md': apiEntry(),
-			'sources/api-gouv-fr.yaml': await readFile(
-				join(root, 'data/sources/api-gouv-fr.yaml'),
-				'utf8',
-			),
-			'sources/data-gouv-fr.yaml': await readFile(
-				join(root, 'data/sources/data-gouv-fr.yaml'),
-				'utf8',
-			),
-			'imported/api-gouv-fr/records.ndjson': `${[
+			'sources/api-gouv-fr.yaml': await shippedSourceYaml('api-gouv-fr'),
+			'sources/data-gouv-fr.yaml': await shippedSourceYaml('data-gouv-fr'),
+			'imported/api-gouv-fr/records.ndjson': ndjson(
 				line('fr-gone', 'https://gone.example.gouv.fr', { delistedAt: '2026-11-24' }),
 				line('fr-sample-listing', 'https://api.example.gouv.fr/v1'),
-			].join('\n')}\n`,
+			),
 			'imported/api-gouv-fr/state.json': JSON.stringify(state),
 		});
 		cleanup = temp.cleanup;

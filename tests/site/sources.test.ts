@@ -10,10 +10,9 @@ import { sourcePath } from '../../src/lib/register/urls.ts';
 import { scoreRecord } from '../../src/lib/score/score-record.ts';
 import { recordJsonLd } from '../../src/lib/site/structured-data.ts';
 import type { ApiEntry } from '../../src/schemas/entry.ts';
-import type { ImportState } from '../../src/schemas/imported.ts';
 import type { ImportedRegisterPublisher } from '../../src/schemas/publisher.ts';
-import type { SourceFile } from '../../src/schemas/source.ts';
 import { injectedMarkup } from '../helpers/html-safety.ts';
+import { ckanSource, importState } from '../helpers/import-fixtures.ts';
 
 /**
  * The sources pages and the parts of a record page that imports add. Imported values come from
@@ -22,29 +21,22 @@ import { injectedMarkup } from '../helpers/html-safety.ts';
  */
 const XSS = `"><script>alert(1)</script><img src=x onerror=alert(2)>`;
 
-const source: SourceFile = {
+const source = ckanSource({
 	id: 'portail-test',
 	name: `Portail ${XSS}`,
 	country: 'FR',
-	official: true,
-	adapter: 'ckan',
-	endpoints: [{ url: 'https://portail.example.gouv.fr/api/3/action/package_search' }],
-	metadataLicence: 'CC0-1.0',
 	homepage: 'https://portail.example.gouv.fr/',
 	yields: 'both',
-};
+});
 
-const state: ImportState = {
-	source: 'portail-test',
+const state = importState('portail-test', {
 	lastRunAt: '2026-11-25T02:00:00Z',
 	lastOutcome: 'failed',
 	lastSuccessAt: '2026-11-24T02:00:00Z',
 	lastError: `HTTP 500 ${XSS}`,
 	failures: 2,
-	counts: { records: 1, added: 0, updated: 0, delisted: 0, removed: 0, skipped: 0 },
-	skipped: [],
-	validators: [],
-};
+	counts: { records: 1 },
+});
 
 const entry: ApiEntry = {
 	kind: 'api',

@@ -10,8 +10,9 @@ import {
 	EntrySchema,
 	SpecSchema,
 } from '../../schemas/entry.ts';
-import type { ImportState, Provenance } from '../../schemas/imported.ts';
+import type { ImportState } from '../../schemas/imported.ts';
 import type { Publisher, RegisterPublisher } from '../../schemas/publisher.ts';
+import type { CatalogEntry } from './catalog-entry.ts';
 import { checkEntry } from './entry-rules.ts';
 import { normaliseUrl } from './entry-urls.ts';
 import { friendlyErrorMap, issuesToProblems } from './friendly-errors.ts';
@@ -23,24 +24,7 @@ import { MESSAGES } from './messages.ts';
 import { parseEntryFile } from './parse-entry-file.ts';
 import { hasErrors, type Problem, problem } from './problem.ts';
 
-/** A catalog entry that passed every rule. */
-export interface CatalogEntry {
-	id: string;
-	/** Absolute path of the entry file (for an imported record, of its records file). */
-	file: string;
-	/**
-	 * Path below the data dir, e.g. `catalog/fr/fr-api-captchetat.md`, or
-	 * `imported/api-gouv-fr/records.ndjson` for an imported record.
-	 */
-	path: string;
-	data: Entry;
-	/** Markdown description (the body below the frontmatter); empty for an imported record. */
-	body: string;
-	/** Every imported catalogue that lists it, with first/last seen and delisting. */
-	provenance?: Provenance[];
-	/** Machine-written by the importers (data/imported/), not a hand-written file. */
-	imported?: boolean;
-}
+export type { CatalogEntry };
 
 export interface Catalog {
 	dataDir: string;

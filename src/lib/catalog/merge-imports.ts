@@ -4,6 +4,7 @@ import type { Entry } from '../../schemas/entry.ts';
 import type { ImportedRecord, ImportState, Provenance } from '../../schemas/imported.ts';
 import type { Publisher, RegisterPublisher } from '../../schemas/publisher.ts';
 import { CATALOGUES } from '../vocab/catalogues.ts';
+import type { CatalogEntry } from './catalog-entry.ts';
 import { checkEntry, HTML_TAG } from './entry-rules.ts';
 import { normaliseUrl } from './entry-urls.ts';
 import { type ImportedLine, type LoadedImports, lineRef } from './load-imports.ts';
@@ -22,18 +23,7 @@ import { checkUrlHost } from './url-rules.ts';
  *   problem, never the load.
  */
 
-/** What the merge needs of a catalog entry (load-catalog.ts's CatalogEntry). */
-export interface MergeableEntry {
-	id: string;
-	file: string;
-	path: string;
-	data: Entry;
-	body: string;
-	provenance?: Provenance[];
-	imported?: boolean;
-}
-
-export interface MergeInput<E extends MergeableEntry> {
+export interface MergeInput<E extends CatalogEntry> {
 	dataDir: string;
 	entries: readonly E[];
 	publishers: ReadonlyMap<string, { publisher: Publisher }>;
@@ -43,9 +33,9 @@ export interface MergeInput<E extends MergeableEntry> {
 	today: string;
 }
 
-export interface MergeResult<E extends MergeableEntry> {
+export interface MergeResult<E extends CatalogEntry> {
 	/** Hand-written entries (some listing more sources) and the imported ones that stand alone. */
-	entries: (E | MergeableEntry)[];
+	entries: (E | CatalogEntry)[];
 	/** Hand-written publishers and the imported ones records refer to. */
 	publishers: Map<string, RegisterPublisher>;
 	importStates: Map<string, ImportState>;
@@ -67,7 +57,7 @@ function apiKeys(entry: Entry): string[] {
 }
 
 /** Adds a source's listing to a record: its provenance, and the catalogue among its sources. */
-function addListing(target: MergeableEntry, provenance: Provenance): void {
+function addListing(target: CatalogEntry, provenance: Provenance): void {
 	target.provenance = [...(target.provenance ?? []), provenance];
 	const sources = target.data.sources ?? [];
 	if (provenance.sourceUrl === undefined || !(provenance.source in CATALOGUES)) return;
@@ -87,7 +77,7 @@ function importProblems(problems: Problem[]): Problem[] {
 }
 
 function importedPublishers(
-	input: MergeInput<MergeableEntry>,
+	input: MergeInput<CatalogEntry>,
 	order: readonly LoadedImports['sources'][number][],
 	problems: Problem[],
 ): Map<string, RegisterPublisher> {
@@ -147,7 +137,7 @@ function importedPublishers(
 	return publishers;
 }
 
-export function mergeImports<E extends MergeableEntry>(input: MergeInput<E>): MergeResult<E> {
+export function mergeImports<E extends CatalogEntry>(input: MergeInput<E>): MergeResult<E> {
 	const problems: Problem[] = [...input.imports.problems];
 	const known = input.imports.sources.filter((folder) => {
 		if (input.sources.has(folder.source)) return true;
@@ -168,14 +158,14 @@ export function mergeImports<E extends MergeableEntry>(input: MergeInput<E>): Me
 	const publishers = importedPublishers(input, order, problems);
 	const publisherFiles = new Map([...publishers].map(([id, publisher]) => [id, { publisher }]));
 
-	const entries: (E | MergeableEntry)[] = [...input.entries];
-	const byId = new Map<string, MergeableEntry>(entries.map((e) => [e.id, e]));
-	const handByKey = new Map<string, MergeableEntry>();
+	const entries: (E | CatalogEntry)[] = [...input.entries];
+	const byId = new Map<string, CatalogEntry>(entries.map((e) => [e.id, e]));
+	const handByKey = new Map<string, CatalogEntry>();
 	for (const entry of input.entries) {
 		for (const key of apiKeys(entry.data)) handByKey.set(key, entry);
 		for (const s of entry.data.sources ?? []) handByKey.set(normaliseUrl(s.url), entry);
 	}
-	const importByKey = new Map<string, MergeableEntry>();
+	const importByKey = new Map<string, CatalogEntry>();
 	let imported = 0;
 
 	const accept = (folder: string, { file, line, value }: ImportedLine<ImportedRecord>) => {
@@ -217,7 +207,7 @@ export function mergeImports<E extends MergeableEntry>(input: MergeInput<E>): Me
 			problems.push(problem(at, 'entry.id', MESSAGES.importedIdTaken(entry.id, taken.path)));
 			return;
 		}
-		const record: MergeableEntry = {
+		const record: CatalogEntry = {
 			id: entry.id,
 			file,
 			path: relative(input.dataDir, file).split(sep).join('/'),

@@ -1,3 +1,4 @@
+import { decodeEntities } from '../import/clean-text.ts';
 import { parseSpecText } from '../verify/openapi/parse-spec-text.ts';
 
 /**
@@ -31,28 +32,6 @@ export function classifyDocument(url: string, contentType: string, body: string)
 		if (/^(2(\.0)?|3\.\d+(\.\d+)?)$/.test(version)) return { kind: 'openapi', url, document };
 	}
 	return { kind: 'other', url, contentType };
-}
-
-const ENTITIES: Record<string, string> = {
-	amp: '&',
-	lt: '<',
-	gt: '>',
-	quot: '"',
-	apos: "'",
-	nbsp: ' ',
-};
-
-function decodeEntities(text: string): string {
-	return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-		if (name.startsWith('#')) {
-			const code =
-				name[1]?.toLowerCase() === 'x' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-			return Number.isInteger(code) && code > 0 && code <= 0x10ffff
-				? String.fromCodePoint(code)
-				: whole;
-		}
-		return ENTITIES[name.toLowerCase()] ?? whole;
-	});
 }
 
 export function htmlTitle(html: string): string | undefined {

@@ -16,7 +16,11 @@ const ENTITIES: Readonly<Record<string, string>> = {
 	nbsp: ' ',
 };
 
-function decodeEntities(text: string): string {
+/**
+ * HTML character references decoded: numeric ones, and the named ones a title or a name uses;
+ * an unknown name stays as written, a number that is no Unicode character is dropped.
+ */
+export function decodeEntities(text: string): string {
 	return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
 		if (name[0] === '#') {
 			const code =

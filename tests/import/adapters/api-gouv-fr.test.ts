@@ -1,34 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SourceFailure } from '../../../src/lib/import/adapter.ts';
 import { adapter } from '../../../src/lib/import/adapters/api-gouv-fr.ts';
-import {
-	fixture,
-	type RouteServer,
-	runAdapter,
-	serveRoutes,
-	sourceWith,
-	yieldedText,
-} from '../../helpers/import-http.ts';
+import { fixture, runAdapter, serveSource, yieldedText } from '../../helpers/import-http.ts';
 
-const servers: RouteServer[] = [];
-afterEach(async () => {
-	await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const LIST = '/api/v1/apis';
 
 async function serve(body: Buffer | string, status = 200) {
-	const server = await serveRoutes((path) =>
-		path === '/api/v1/apis'
-			? { status, headers: { 'content-type': 'application/json' }, body }
-			: undefined,
+	return serveSource('api-gouv-fr', [LIST], (path) =>
+		path === LIST ? { status, headers: { 'content-type': 'application/json' }, body } : undefined,
 	);
-	servers.push(server);
-	return sourceWith('api-gouv-fr', [`${server.url}/api/v1/apis`]);
 }
 
 describe('api.gouv.fr adapter', () => {
 	it('yields each API with its title, page, publisher and access, and no tagline', async () => {
 		const body = await fixture('api-gouv-fr', 'apis.json');
-		const run = await runAdapter(adapter, await serve(body));
+		const { source } = await serve(body);
+		const run = await runAdapter(adapter, source);
 		expect(run.skipped).toEqual([]);
 		expect(run.records).toEqual([
 			{
@@ -73,38 +60,36 @@ describe('api.gouv.fr adapter', () => {
 	});
 
 	it('makes one request only: no follow-up per record', async () => {
-		const source = await serve(await fixture('api-gouv-fr', 'apis.json'));
+		const { server, source } = await serve(await fixture('api-gouv-fr', 'apis.json'));
 		await runAdapter(adapter, source);
-		expect(servers[0]?.requests.map((r) => r.path)).toEqual(['/api/v1/apis']);
+		expect(server.requests.map((r) => r.path)).toEqual([LIST]);
 	});
 
 	it('fails the source on malformed JSON', async () => {
-		const source = await serve(await fixture('api-gouv-fr', 'malformed.json'));
+		const { source } = await serve(await fixture('api-gouv-fr', 'malformed.json'));
 		await expect(runAdapter(adapter, source)).rejects.toThrow(SourceFailure);
 	});
 
 	it('fails the source when the answer is not a list', async () => {
-		const source = await serve('{"Error":"Route does not exist"}');
+		const { source } = await serve('{"Error":"Route does not exist"}');
 		await expect(runAdapter(adapter, source)).rejects.toThrow(/not answer a JSON array/);
 	});
 
 	it('fails the source on a server error', async () => {
-		const source = await serve('Server error', 500);
+		const { source } = await serve('Server error', 500);
 		await expect(runAdapter(adapter, source)).rejects.toThrow(/answered HTTP 500/);
 	});
 
 	it('fails the source when the list is larger than a page may be', async () => {
-		const source = await serve(await fixture('api-gouv-fr', 'apis.json'));
+		const { source } = await serve(await fixture('api-gouv-fr', 'apis.json'));
 		await expect(runAdapter(adapter, source, { limits: { maxPageBytes: 100 } })).rejects.toThrow(
 			/larger than 100 bytes/,
 		);
 	});
 
 	it('skips the records it cannot name, keeps the rest, and never follows a javascript: link', async () => {
-		const run = await runAdapter(
-			adapter,
-			await serve(await fixture('api-gouv-fr', 'hostile-records.json')),
-		);
+		const { source } = await serve(await fixture('api-gouv-fr', 'hostile-records.json'));
+		const run = await runAdapter(adapter, source);
 		expect(run.records.map((r) => r.sourceId)).toEqual(['hostile-but-valid-slug', 'LaBonneBoite']);
 		// HTML in a title is handed on as the source states it; the normaliser strips it.
 		expect(run.records[0]?.sourceUrl).toBe('https://api.gouv.fr/les-api/hostile-but-valid-slug');
@@ -125,9 +110,8 @@ describe('api.gouv.fr adapter', () => {
 	});
 
 	it('stops at the most records it may yield', async () => {
-		const run = await runAdapter(adapter, await serve(await fixture('api-gouv-fr', 'apis.json')), {
-			limits: { maxRecords: 2 },
-		});
+		const { source } = await serve(await fixture('api-gouv-fr', 'apis.json'));
+		const run = await runAdapter(adapter, source, { limits: { maxRecords: 2 } });
 		expect(run.records).toHaveLength(2);
 	});
 });

@@ -1,30 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SourceFailure, SourceUnchanged } from '../../../src/lib/import/adapter.ts';
 import { adapter } from '../../../src/lib/import/adapters/bund-dev.ts';
 import {
 	fixture,
 	type Reply,
-	type RouteServer,
 	runAdapter,
-	serveRoutes,
-	sourceWith,
+	serveSource,
 	yieldedText,
 } from '../../helpers/import-http.ts';
-
-const servers: RouteServer[] = [];
-afterEach(async () => {
-	await Promise.all(servers.splice(0).map((server) => server.close()));
-});
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 
 async function serve(reply: Reply | ((ifNoneMatch: string | undefined) => Reply)) {
-	const server = await serveRoutes((path, req) => {
+	return serveSource('bund-dev', ['/'], (path, req) => {
 		if (path !== '/') return undefined;
 		return typeof reply === 'function' ? reply(req.headers['if-none-match']) : reply;
 	});
-	servers.push(server);
-	return { server, source: await sourceWith('bund-dev', [`${server.url}/`]) };
 }
 
 describe('bund.dev adapter', () => {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SourceFailure } from '../../../src/lib/import/adapter.ts';
 import { createNlApiRegisterAdapter } from '../../../src/lib/import/adapters/nl-api-register.ts';
 import { nextLink } from '../../../src/lib/import/adapters/nl-api-register-links.ts';
@@ -6,17 +6,11 @@ import { readSettings } from '../../../src/lib/settings/read-settings.ts';
 import {
 	fixture,
 	type Reply,
-	type RouteServer,
 	runAdapter,
-	serveRoutes,
-	sourceWith,
+	serveForTest,
+	serveSource,
 	yieldedText,
 } from '../../helpers/import-http.ts';
-
-const servers: RouteServer[] = [];
-afterEach(async () => {
-	await Promise.all(servers.splice(0).map((server) => server.close()));
-});
 
 const KEY = 'test-key-123';
 const withKey = createNlApiRegisterAdapter(() => KEY);
@@ -28,7 +22,7 @@ async function serve(
 	pages: (string | Buffer)[],
 	reply?: (page: number, base: string) => Reply | undefined,
 ) {
-	const server = await serveRoutes((path, req, base) => {
+	return serveSource('developer-overheid-nl', [LIST], (path, req, base) => {
 		const url = new URL(path, base);
 		if (url.pathname !== LIST) return undefined;
 		if (req.headers['x-api-key'] !== KEY) return { status: 401, body: '{"title":"Unauthorized"}' };
@@ -41,8 +35,6 @@ async function serve(
 		links.push(link(pages.length, 'last'));
 		return { headers: { ...JSON_TYPE, link: links.join(', ') }, body: pages[page - 1] ?? '[]' };
 	});
-	servers.push(server);
-	return { server, source: await sourceWith('developer-overheid-nl', [`${server.url}${LIST}`]) };
 }
 
 describe('Dutch API register adapter', () => {
@@ -139,8 +131,7 @@ describe('Dutch API register adapter', () => {
 
 	it('never sends the key to another origin named by a next link', async () => {
 		const page = await fixture('nl-api-register', 'apis-page-1.json');
-		const elsewhere = await serveRoutes(() => ({ headers: JSON_TYPE, body: '[]' }));
-		servers.push(elsewhere);
+		const elsewhere = await serveForTest(() => ({ headers: JSON_TYPE, body: '[]' }));
 		const { source } = await serve([page], () => ({
 			headers: { ...JSON_TYPE, link: `<${elsewhere.url}${LIST}?page=2>; rel="next"` },
 			body: page,

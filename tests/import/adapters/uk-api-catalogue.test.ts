@@ -1,40 +1,27 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import type { IncomingMessage } from 'node:http';
+import { describe, expect, it } from 'vitest';
 import { SourceFailure, SourceUnchanged } from '../../../src/lib/import/adapter.ts';
 import { adapter } from '../../../src/lib/import/adapters/uk-api-catalogue.ts';
 import { parameterize } from '../../../src/lib/import/adapters/uk-api-catalogue-slug.ts';
 import {
 	fixture,
 	type Reply,
-	type RouteServer,
 	runAdapter,
-	serveRoutes,
-	sourceWith,
+	serveSource,
 	yieldedText,
 } from '../../helpers/import-http.ts';
 
-const servers: RouteServer[] = [];
-afterEach(async () => {
-	await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
 const CSV = { 'content-type': 'text/csv; charset=utf-8' };
+const CATALOGUE = '/data/catalogue.csv';
+const ORGANISATIONS = '/data/organisation.csv';
 
-async function serve(
-	catalogue: Reply | ((req: Parameters<Parameters<typeof serveRoutes>[0]>[1]) => Reply),
-) {
+async function serve(catalogue: Reply | ((req: IncomingMessage) => Reply)) {
 	const organisations = await fixture('uk-api-catalogue', 'organisation.csv');
-	const server = await serveRoutes((path, req) => {
-		if (path === '/data/catalogue.csv')
-			return typeof catalogue === 'function' ? catalogue(req) : catalogue;
-		if (path === '/data/organisation.csv') return { headers: CSV, body: organisations };
+	return serveSource('api-gov-uk', [CATALOGUE, ORGANISATIONS], (path, req) => {
+		if (path === CATALOGUE) return typeof catalogue === 'function' ? catalogue(req) : catalogue;
+		if (path === ORGANISATIONS) return { headers: CSV, body: organisations };
 		return undefined;
 	});
-	servers.push(server);
-	const source = await sourceWith('api-gov-uk', [
-		`${server.url}/data/catalogue.csv`,
-		`${server.url}/data/organisation.csv`,
-	]);
-	return { server, source };
 }
 
 describe('UK API catalogue adapter', () => {

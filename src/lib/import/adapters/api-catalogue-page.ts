@@ -4,6 +4,7 @@ import {
 	type HarvestItem,
 } from '../../../schemas/imported.ts';
 import {
+	type Adapter,
 	type AdapterContext,
 	type ImportResponse,
 	SourceFailure,
@@ -13,8 +14,9 @@ import {
 /**
  * What the four national API-catalogue adapters (api-gouv-fr, uk-api-catalogue,
  * nl-api-register, bund-dev) share: reading one page as a whole-source fact (any failure fails
- * the source, never half a page), and handing a record over only once it fits the harvest
- * schema (a record that does not fit costs that record, with the field at fault).
+ * the source, never half a page), handing a record over only once it fits the harvest schema (a
+ * record that does not fit costs that record, with the field at fault), and stopping at the
+ * run's record limit.
  */
 
 export interface PageRequest {
@@ -77,6 +79,13 @@ export function parseJsonPage(response: ImportResponse, url: string): unknown {
 	} catch (error) {
 		throw new SourceFailure(`${url} did not answer valid JSON`, { cause: error });
 	}
+}
+
+/** The page's body as a JSON array of APIs; anything else fails the source. */
+export function parseJsonList(response: ImportResponse, url: string): unknown[] {
+	const list = parseJsonPage(response, url);
+	if (!Array.isArray(list)) throw new SourceFailure(`${url} did not answer a JSON array of APIs`);
+	return list;
 }
 
 /** A non-empty string, trimmed; anything else (a number, null, an object) is no value. */
@@ -147,9 +156,45 @@ export function recordLimit(context: AdapterContext): number {
 	return Math.min(context.limits.maxRecords, context.source.filters?.maxRecords ?? Infinity);
 }
 
+/**
+ * The items in order until {@link recordLimit} records have been yielded; skips do not count.
+ * The limit is checked as the next item arrives, so the source is read no further than that
+ * item (for a paged source, its page).
+ */
+export async function* upToRecordLimit(
+	context: AdapterContext,
+	items: AsyncIterable<HarvestItem> | Iterable<HarvestItem>,
+): AsyncGenerator<HarvestItem> {
+	const limit = recordLimit(context);
+	let records = 0;
+	for await (const item of items) {
+		if (records >= limit) return;
+		if ('record' in item) records += 1;
+		yield item;
+	}
+}
+
 /** The first endpoint's URL: the one page (or first page) a catalogue adapter reads. */
 export function firstEndpoint(context: AdapterContext): string {
 	const endpoint = context.source.endpoints[0];
 	if (!endpoint) throw new SourceFailure(`${context.source.id} lists no endpoint`);
 	return endpoint.url;
+}
+
+/**
+ * An adapter for a catalogue published as one JSON array of APIs at its first endpoint: each
+ * element becomes `toItem(element)`, up to the record limit.
+ */
+export function jsonListAdapter(
+	request: PageRequest,
+	toItem: (raw: unknown, context: AdapterContext) => HarvestItem,
+): Adapter {
+	return async function* jsonList(context: AdapterContext) {
+		const url = firstEndpoint(context);
+		const list = parseJsonList(await getPage(context, url, request), url);
+		yield* upToRecordLimit(
+			context,
+			list.values().map((raw) => toItem(raw, context)),
+		);
+	};
 }

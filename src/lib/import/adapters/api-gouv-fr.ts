@@ -1,13 +1,11 @@
 import type { HarvestItem } from '../../../schemas/imported.ts';
-import { type Adapter, type AdapterContext, SourceFailure } from '../adapter.ts';
+import type { Adapter, AdapterContext } from '../adapter.ts';
 import {
 	compact,
-	firstEndpoint,
-	getPage,
+	fields,
 	harvested,
+	jsonListAdapter,
 	missing,
-	parseJsonPage,
-	recordLimit,
 	text,
 } from './api-catalogue-page.ts';
 
@@ -41,11 +39,9 @@ const ACCESS: Readonly<Record<string, string>> = {
 	closed: 'restricted',
 };
 
-function toItem(raw: unknown, pages: string): HarvestItem {
-	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-		return missing(undefined, 'record', 'is not a JSON object');
-	}
-	const api = raw as Record<string, unknown>;
+function toItem(raw: unknown, context: AdapterContext): HarvestItem {
+	const api = fields(raw);
+	if (api === undefined) return missing(undefined, 'record', 'is not a JSON object');
 	const slug = text(api.slug);
 	// The slug names the page; a slug that is not one path segment names no page of the catalogue.
 	if (slug === undefined || !/^[A-Za-z0-9._~-]+$/.test(slug)) {
@@ -55,6 +51,8 @@ function toItem(raw: unknown, pages: string): HarvestItem {
 	if (title === undefined) return missing(slug, 'title', 'is missing');
 	const owner = text(api.owner);
 	const openness = text(api.openness);
+	// Pages for people live on the catalogue's homepage origin (https://api.gouv.fr/les-api/<slug>).
+	const pages = new URL('/', context.source.homepage).href;
 	return harvested(
 		compact({
 			sourceId: slug,
@@ -67,19 +65,4 @@ function toItem(raw: unknown, pages: string): HarvestItem {
 	);
 }
 
-export const adapter: Adapter = async function* apiGouvFr(context: AdapterContext) {
-	const url = firstEndpoint(context);
-	const response = await getPage(context, url, { accept: 'application/json' });
-	const list = parseJsonPage(response, url);
-	if (!Array.isArray(list)) throw new SourceFailure(`${url} did not answer a JSON array of APIs`);
-	// Pages for people live on the catalogue's homepage origin (https://api.gouv.fr/les-api/<slug>).
-	const pages = new URL('/', context.source.homepage).href;
-	const limit = recordLimit(context);
-	let records = 0;
-	for (const raw of list) {
-		if (records >= limit) return;
-		const item = toItem(raw, pages);
-		if ('record' in item) records += 1;
-		yield item;
-	}
-};
+export const adapter: Adapter = jsonListAdapter({ accept: 'application/json' }, toItem);

@@ -1,14 +1,11 @@
 import type { HarvestItem } from '../../../schemas/imported.ts';
-import { type Adapter, type AdapterContext, SourceFailure } from '../adapter.ts';
+import type { Adapter } from '../adapter.ts';
 import {
 	compact,
 	fields,
-	firstEndpoint,
-	getPage,
 	harvested,
+	jsonListAdapter,
 	missing,
-	parseJsonPage,
-	recordLimit,
 	text,
 	webUrl,
 } from './api-catalogue-page.ts';
@@ -53,17 +50,7 @@ function toItem(raw: unknown): HarvestItem {
 	);
 }
 
-export const adapter: Adapter = async function* bundDev(context: AdapterContext) {
-	const url = firstEndpoint(context);
-	const response = await getPage(context, url, { accept: 'application/json', conditional: true });
-	const list = parseJsonPage(response, url);
-	if (!Array.isArray(list)) throw new SourceFailure(`${url} did not answer a JSON array of APIs`);
-	const limit = recordLimit(context);
-	let records = 0;
-	for (const raw of list) {
-		if (records >= limit) return;
-		const item = toItem(raw);
-		if ('record' in item) records += 1;
-		yield item;
-	}
-};
+export const adapter: Adapter = jsonListAdapter(
+	{ accept: 'application/json', conditional: true },
+	toItem,
+);

@@ -8,9 +8,9 @@ import {
 	getPage,
 	harvested,
 	missing,
-	parseJsonPage,
-	recordLimit,
+	parseJsonList,
 	text,
+	upToRecordLimit,
 	webUrl,
 } from './api-catalogue-page.ts';
 import { nextLink } from './nl-api-register-links.ts';
@@ -85,38 +85,31 @@ export function createNlApiRegisterAdapter(apiKey: () => string | undefined): Ad
 		const first = new URL(firstEndpoint(context));
 		first.searchParams.set('page', '1');
 		first.searchParams.set('perPage', PER_PAGE);
-		const limit = recordLimit(context);
-		let records = 0;
-		let url: string | undefined = first.href;
-		for (let page = 1; url !== undefined; page += 1) {
-			if (page > context.limits.maxPages) {
-				throw new SourceFailure(
-					`${first.origin}: still a next page after ${context.limits.maxPages} pages — stopped`,
-				);
-			}
-			const response = await getPage(context, url, {
-				accept: 'application/json',
-				headers: { 'x-api-key': key },
-			});
-			const list = parseJsonPage(response, url);
-			if (!Array.isArray(list))
-				throw new SourceFailure(`${url} did not answer a JSON array of APIs`);
-			for (const raw of list) {
-				if (records >= limit) return;
-				const item = toItem(raw);
-				if ('record' in item) records += 1;
-				yield item;
-			}
-			const next = nextLink(response.headers.link, url);
-			// The key goes to the register's origin only: a next link elsewhere fails the source.
-			if (next !== undefined && new URL(next).origin !== first.origin) {
-				throw new SourceFailure(
-					`${url}: next page ${next} is not on ${first.origin} — not followed`,
-				);
-			}
-			url = next;
-		}
+		yield* upToRecordLimit(context, pages(context, first, key));
 	};
+}
+
+/** Every page's items, following `next` links on the first page's origin only. */
+async function* pages(context: AdapterContext, first: URL, key: string) {
+	let url: string | undefined = first.href;
+	for (let page = 1; url !== undefined; page += 1) {
+		if (page > context.limits.maxPages) {
+			throw new SourceFailure(
+				`${first.origin}: still a next page after ${context.limits.maxPages} pages — stopped`,
+			);
+		}
+		const response = await getPage(context, url, {
+			accept: 'application/json',
+			headers: { 'x-api-key': key },
+		});
+		for (const raw of parseJsonList(response, url)) yield toItem(raw);
+		const next = nextLink(response.headers.link, url);
+		// The key goes to the register's origin only: a next link elsewhere fails the source.
+		if (next !== undefined && new URL(next).origin !== first.origin) {
+			throw new SourceFailure(`${url}: next page ${next} is not on ${first.origin} — not followed`);
+		}
+		url = next;
+	}
 }
 
 export const adapter: Adapter = createNlApiRegisterAdapter(() => settings().nlApiKey);

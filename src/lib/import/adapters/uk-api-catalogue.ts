@@ -8,8 +8,8 @@ import {
 	getPage,
 	harvested,
 	missing,
-	recordLimit,
 	text,
+	upToRecordLimit,
 	webUrl,
 } from './api-catalogue-page.ts';
 import { parameterize } from './uk-api-catalogue-slug.ts';
@@ -156,16 +156,18 @@ export const adapter: Adapter = async function* ukApiCatalogue(context: AdapterC
 		: new Map<string, Organisation>();
 	// Pages for people: https://www.api.gov.uk/<organisation>/<api>/ on the catalogue's homepage.
 	const pages = new URL('/', context.source.homepage).href;
-	const limit = recordLimit(context);
-	let records = 0;
-	for await (const { row, line, whole } of rows(catalogue.body, catalogueUrl, CATALOGUE_COLUMNS)) {
-		if (records >= limit) return;
-		if (!whole) {
-			yield missing(`line ${line}`, 'row', 'has not the number of fields of the header');
-			continue;
-		}
-		const item = toItem(row, organisations, pages);
-		if ('record' in item) records += 1;
-		yield item;
-	}
+	yield* upToRecordLimit(context, items(catalogue.body, catalogueUrl, organisations, pages));
 };
+
+async function* items(
+	body: Buffer,
+	url: string,
+	organisations: Map<string, Organisation>,
+	pages: string,
+): AsyncGenerator<HarvestItem> {
+	for await (const { row, line, whole } of rows(body, url, CATALOGUE_COLUMNS)) {
+		yield whole
+			? toItem(row, organisations, pages)
+			: missing(`line ${line}`, 'row', 'has not the number of fields of the header');
+	}
+}
