@@ -152,6 +152,36 @@ describe('imported records in the catalog', () => {
 		expect(catalog.files.imported).toBe(1);
 	});
 
+	it('keeps two APIs apart when all they share is a gateway host, or one catalogue lists both', async () => {
+		const gateway = 'https://api.service.example.gov.uk';
+		const line = (sourceId: string, id: string, extra: Record<string, unknown>) =>
+			importedLine(
+				'api-gouv-fr',
+				sourceId,
+				{
+					id,
+					...extra,
+					sources: [{ catalogue: 'api-gouv-fr', url: `https://api.gouv.fr/les-api/${sourceId}` }],
+				},
+				{ sourceUrl: `https://api.gouv.fr/les-api/${sourceId}` },
+			);
+		const { catalog, lines } = await load({
+			'imported/api-gouv-fr/records.ndjson': ndjson(
+				line('vat', 'fr-vat-api', { baseUrl: gateway }),
+				line('paye', 'fr-paye-api', { baseUrl: `${gateway}/` }),
+				line('twin-a', 'fr-twin-a', { baseUrl: `${gateway}/twins/v1` }),
+				line('twin-b', 'fr-twin-b', { baseUrl: `${gateway}/twins/v1` }),
+			),
+		});
+		expect(lines).toEqual([]);
+		expect(catalog.entries.map((e) => e.id)).toEqual([
+			'fr-paye-api',
+			'fr-twin-a',
+			'fr-twin-b',
+			'fr-vat-api',
+		]);
+	});
+
 	it('reports a corrupt line with its file, line and field, and loads the rest', async () => {
 		const { catalog, lines } = await load({
 			'imported/api-gouv-fr/records.ndjson': ndjson(

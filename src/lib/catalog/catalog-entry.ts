@@ -17,7 +17,7 @@ export interface CatalogEntry {
 	data: Entry;
 	/** Markdown description (the body below the frontmatter); empty for an imported record. */
 	body: string;
-	/** Every imported catalogue that lists it, with first/last seen and delisting. */
+	/** Every imported catalogue that lists it, with when it was first listed and any delisting. */
 	provenance?: Provenance[];
 	/** Machine-written by the importers (data/imported/), not a hand-written file. */
 	imported?: boolean;

@@ -50,10 +50,16 @@ function sourceRank(entry: SourceFileEntry | undefined): number {
 	return entry.source.country === 'EU' ? 1 : 0;
 }
 
-/** Normalised URLs that identify an API: the same spec or base URL is the same API. */
+/**
+ * Normalised URLs that identify an API: the same spec URL, or the same base URL with a path, is
+ * the same API. A bare host is not: one gateway serves many APIs (HMRC lists 30 at
+ * https://api.service.hmrc.gov.uk), and merging on it would fold them into one record.
+ */
 function apiKeys(entry: Entry): string[] {
 	if (entry.kind !== 'api') return [];
-	return [entry.spec?.url, entry.baseUrl].filter((u) => u !== undefined).map(normaliseUrl);
+	const spec = entry.spec ? [normaliseUrl(entry.spec.url)] : [];
+	const base = entry.baseUrl ? normaliseUrl(entry.baseUrl) : undefined;
+	return base?.includes('/') ? [...spec, base] : spec;
 }
 
 /** Adds a source's listing to a record: its provenance, and the catalogue among its sources. */
@@ -197,7 +203,12 @@ export function mergeImports<E extends CatalogEntry>(input: MergeInput<E>): Merg
 		const sourceKey =
 			provenance.sourceUrl === undefined ? [] : [normaliseUrl(provenance.sourceUrl)];
 		const hand = [...keys, ...sourceKey].map((k) => handByKey.get(k)).find((e) => e !== undefined);
-		const twin = hand ?? keys.map((k) => importByKey.get(k)).find((e) => e !== undefined);
+		// Two records of one source are two things, whatever they share: the source lists both.
+		const twin =
+			hand ??
+			keys
+				.map((k) => importByKey.get(k))
+				.find((e) => e !== undefined && !e.provenance?.some((p) => p.source === provenance.source));
 		if (twin) {
 			addListing(twin, provenance);
 			return;
