@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,37 +17,57 @@ export interface ImportBenchResult {
 	files: number;
 }
 
-const ROOT = new URL('..', import.meta.url).pathname;
 const PAGE = 5_000;
 const PUBLISHERS = 500;
 const THEMES = ['ECON', 'ENVI', 'GOVE', 'SOCI', 'TRAN', 'HEAL', 'REGI', 'EDUC'];
 const EU = 'http://publications.europa.eu/resource/authority';
 
+const DCAT_PREFIXES = `@prefix dcat: <http://www.w3.org/ns/dcat#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix hydra: <http://www.w3.org/ns/hydra/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+`;
+
 /**
- * A DCAT-AP-like dataset as the DCAT-AP adapter hands it to the pipeline: title, publisher with
- * homepage, licence and theme URIs, language URIs, keywords and two or three distributions.
+ * One DCAT-AP dataset in Turtle, as a national portal publishes it: title in two languages,
+ * landing page, publisher with name and homepage, licence, theme and language URIs, keywords,
+ * modified date and two or three distributions.
  */
 function syntheticDataset(i: number): string {
 	const p = i % PUBLISHERS;
 	const host = `https://data.publisher-${p}.example.eu`;
-	return JSON.stringify({
-		sourceId: `https://catalogue.example.eu/set/data/${i}`,
-		sourceUrl: `https://catalogue.example.eu/datasets/dataset-${i}`,
-		kind: 'dataset',
-		title: `Öffentliche Statistik ${i}: Luftqualität und Verkehr in Region ${i % 97}`,
-		country: ['AT', 'DE', 'FR', 'NL', 'IT'][i % 5],
-		publisher: { name: `Statistical office number ${p}`, homepage: `${host}/`, key: `pub-${p}` },
-		licence: `${EU}/licence/CC_BY_4_0`,
-		themes: [`${EU}/data-theme/${THEMES[i % THEMES.length]}`],
-		languages: [`${EU}/language/DEU`, `${EU}/language/ENG`],
-		keywords: ['statistics', 'air quality', `region ${i % 97}`, 'traffic', 'open data'],
-		distributions: [
-			{ url: `${host}/files/${i}.csv`, format: `${EU}/file-type/CSV`, mediaType: 'text/csv' },
-			{ url: `${host}/files/${i}.json`, format: 'JSON', mediaType: 'application/json' },
-			...(i % 3 === 0 ? [{ url: `${host}/api/${i}`, format: 'API' }] : []),
-		],
-		modified: '2026-10-01T08:00:00Z',
-	});
+	const distributions = [
+		`[ a dcat:Distribution ; dcat:downloadURL <${host}/files/${i}.csv> ; dct:format <${EU}/file-type/CSV> ; dcat:mediaType <http://www.iana.org/assignments/media-types/text/csv> ]`,
+		`[ a dcat:Distribution ; dcat:accessURL <${host}/files/${i}.json> ; dct:format <${EU}/file-type/JSON> ]`,
+		...(i % 3 === 0 ? [`[ a dcat:Distribution ; dcat:accessURL <${host}/api/${i}> ]`] : []),
+	];
+	return `<https://catalogue.example.eu/set/data/${i}> a dcat:Dataset ;
+  dct:title "Öffentliche Statistik ${i}: Luftqualität und Verkehr in Region ${i % 97}"@de , "Official statistics ${i}: air quality and traffic in region ${i % 97}"@en ;
+  dcat:landingPage <https://catalogue.example.eu/datasets/dataset-${i}> ;
+  dct:publisher [ a foaf:Agent ; foaf:name "Statistical office number ${p}" ; foaf:homepage <${host}/> ] ;
+  dct:license <${EU}/licence/CC_BY_4_0> ;
+  dcat:theme <${EU}/data-theme/${THEMES[i % THEMES.length]}> ;
+  dct:language <${EU}/language/DEU> , <${EU}/language/ENG> ;
+  dcat:keyword "statistics" , "air quality" , "region ${i % 97}" , "traffic" , "open data" ;
+  dct:modified "2026-10-01T08:00:00Z"^^xsd:dateTime ;
+  dcat:distribution ${distributions.join(' , ')} .
+`;
+}
+
+/** One page of the catalogue as a hydra-paged Turtle document, with a link to the next page. */
+function cataloguePage(
+	base: string,
+	page: number,
+	pages: number,
+	from: number,
+	to: number,
+): string {
+	const lines = [DCAT_PREFIXES];
+	const view = `<${base}?page=${page}> a hydra:PartialCollectionView`;
+	lines.push(page < pages ? `${view} ; hydra:next <${base}?page=${page + 1}> .\n` : `${view} .\n`);
+	for (let i = from; i < to; i += 1) lines.push(syntheticDataset(i));
+	return lines.join('');
 }
 
 async function folderBytes(dir: string): Promise<number> {
@@ -61,39 +80,34 @@ async function folderBytes(dir: string): Promise<number> {
 }
 
 /**
- * Imports N synthetic DCAT-AP-like datasets from a loopback server, twice (a first night, then a
- * night with every record already known), measuring the import process alone. Until the DCAT-AP
- * adapter's wire format is settled, the pages are JSON lines read by the test adapter: this
- * measures the pipeline (HTTP, normalising, ids, reconciling, writing), not RDF parsing.
+ * Imports N synthetic DCAT-AP datasets in Turtle from a loopback server through the real dcat-ap
+ * adapter, twice (a first night, then a night with every record already known), measuring the
+ * import process alone: HTTP, Turtle parsing, normalising, ids, reconciling, writing.
  */
 export async function benchImport(records: number): Promise<ImportBenchResult> {
-	const pages = Array.from({ length: Math.ceil(records / PAGE) }, (_, page) => {
-		const lines: string[] = [];
-		for (let i = page * PAGE; i < Math.min(records, (page + 1) * PAGE); i += 1) {
-			lines.push(`${syntheticDataset(i)}\n`);
-		}
-		return lines.join('');
-	});
+	const pages = Math.ceil(records / PAGE);
+	let base = '';
 	const server = createServer((req, res) => {
 		const page = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('page') ?? '1');
-		res.writeHead(200, { 'content-type': 'application/x-ndjson' });
-		res.end(pages[page - 1] ?? '');
+		if (!(page >= 1 && page <= pages)) {
+			res.writeHead(404).end();
+			return;
+		}
+		res.writeHead(200, { 'content-type': 'text/turtle; charset=utf-8' });
+		res.end(cataloguePage(base, page, pages, (page - 1) * PAGE, Math.min(records, page * PAGE)));
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/datasets`;
+	base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/catalog.ttl`;
+	const endpoint = `${base}?page=1`;
 	const dir = await mkdtemp(join(tmpdir(), 'c0mm0-bench-import-'));
 	try {
 		for (const folder of ['sources', 'publishers', 'catalog']) await mkdir(join(dir, folder));
 		await writeFile(
 			join(dir, 'sources', 'bench-dcat.yaml'),
-			`id: bench-dcat\nname: Benchmark catalogue\ncountry: EU\nofficial: true\nadapter: dcat-ap\nendpoints:\n  - url: ${endpoint}\nmetadataLicence: CC0-1.0\nhomepage: https://catalogue.example.eu/\nyields: datasets\n`,
+			`id: bench-dcat\nname: Benchmark catalogue\ncountry: EU\nofficial: true\nadapter: dcat-ap\nendpoints:\n  - url: ${endpoint}\n    format: turtle\nmetadataLicence: CC0-1.0\nhomepage: https://catalogue.example.eu/\nyields: datasets\n`,
 		);
-		// The same node flags as `npm run import`, with the test adapter's entry point.
-		const script = join(ROOT, 'scripts', 'import.ts');
-		const helper = join(ROOT, 'tests', 'import', 'helpers', 'import-cli.ts');
-		const args = npmScriptNodeArgs('import', ['--data-dir', dir, '--allow-private']).map((a) =>
-			a === script ? helper : a,
-		);
+		// The same node flags and script as `npm run import`.
+		const args = npmScriptNodeArgs('import', ['--data-dir', dir, '--allow-private']);
 		const night = async () => {
 			const result = await measure(process.execPath, args, { env: { CI: '1' } });
 			if (result.code !== 0 || !result.stderr.includes(`imported, ${records} record(s)`)) {
@@ -105,9 +119,7 @@ export async function benchImport(records: number): Promise<ImportBenchResult> {
 		const second = await night();
 		return {
 			records,
-			adapter: existsSync(join(ROOT, 'src/lib/import/adapters/dcat-ap.ts'))
-				? 'JSON-lines test adapter (the dcat-ap adapter exists but is not wired into this bench)'
-				: 'JSON-lines test adapter (no dcat-ap adapter in this tree)',
+			adapter: 'dcat-ap (Turtle, hydra-paged)',
 			firstSeconds: first.seconds,
 			firstRssMb: first.peakRssMb,
 			secondSeconds: second.seconds,
