@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SourceFailure } from '../../../src/lib/import/adapter.ts';
 import { adapter } from '../../../src/lib/import/adapters/api-gouv-fr.ts';
 import { fixture, runAdapter, serveSource, yieldedText } from '../../helpers/import-http.ts';
+import { expectNoSourceProse } from '../helpers/source-prose.ts';
 
 const LIST = '/api/v1/apis';
 
@@ -53,10 +54,7 @@ describe('api.gouv.fr adapter', () => {
 				access: 'open',
 			},
 		]);
-		const taglines = (JSON.parse(body.toString('utf8')) as { tagline: string }[]).map(
-			(api) => api.tagline,
-		);
-		for (const tagline of taglines) expect(yieldedText(run)).not.toContain(tagline);
+		expectNoSourceProse(body.toString('utf8'), yieldedText(run));
 	});
 
 	it('makes one request only: no follow-up per record', async () => {

@@ -19,6 +19,7 @@ import {
 	startRouteServer,
 	testSource,
 } from '../../helpers/import-http-generic.ts';
+import { expectNoSourceProse } from '../helpers/source-prose.ts';
 
 /** Real DCAT-AP documents (see tests/fixtures/import/dcat-ap/README.md for their origin). */
 const fixture = (name: string) =>
@@ -90,7 +91,7 @@ describe('dcat-ap adapter: documents', () => {
 				},
 			],
 		});
-		expect(JSON.stringify(records)).not.toContain('yearly inquiry');
+		expectNoSourceProse(fixture('example-ms_catalogue.ttl'), JSON.stringify(records));
 	});
 
 	it('maps a real DCAT-AP JSON-LD document with an inline context', async () => {
@@ -106,6 +107,7 @@ describe('dcat-ap adapter: documents', () => {
 			baseUrl: 'https://orgea.exampleMS.gov/api/v2/',
 			highValue: true,
 		});
+		expectNoSourceProse(fixture('example-ms_dataset_data_service.jsonld'), JSON.stringify(records));
 	});
 
 	it('maps a real RDF/XML export of a national portal (open-datara.fr), format from the Content-Type', async () => {
@@ -131,6 +133,10 @@ describe('dcat-ap adapter: documents', () => {
 		expect(records[0]?.languages).toEqual([
 			'http://publications.europa.eu/resource/authority/language/FRE',
 		]);
+		expectNoSourceProse(
+			fixture('datara--5a26b0f6-0ccf-46ad-ac58-734054b91977.rdf.xml'),
+			JSON.stringify(records),
+		);
 	});
 
 	it('takes titles in the source country’s language, then English, then any', async () => {
@@ -190,6 +196,10 @@ describe('dcat-ap adapter: documents', () => {
 			'http://data.test.org/datasets/3',
 			'http://data.test.org/datasets/4',
 		]);
+		expectNoSourceProse(
+			fixture('partial-collection-1.jsonld') + fixture('partial-collection-2.jsonld'),
+			JSON.stringify(records),
+		);
 	});
 
 	it('fails a hydra:next that points back to a page already read', async () => {

@@ -11,6 +11,7 @@ import {
 	serveSource,
 	yieldedText,
 } from '../../helpers/import-http.ts';
+import { expectNoSourceProse } from '../helpers/source-prose.ts';
 
 const KEY = 'test-key-123';
 const withKey = createNlApiRegisterAdapter(() => KEY);
@@ -79,7 +80,10 @@ describe('Dutch API register adapter', () => {
 			`${LIST}?page=2&perPage=100`,
 		]);
 		expect(server.requests.every((r) => r.headers['x-api-key'] === KEY)).toBe(true);
-		expect(yieldedText(run)).not.toContain('This is version 1 of the API register');
+		expectNoSourceProse(
+			(await fixture('nl-api-register', 'apis-page-1.json')).toString('utf8'),
+			yieldedText(run),
+		);
 		expect(yieldedText(run)).not.toContain('SYNTHETIC DESCRIPTION TEXT');
 	});
 

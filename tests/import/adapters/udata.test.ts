@@ -13,6 +13,7 @@ import {
 	startRouteServer,
 	testSource,
 } from '../../helpers/import-http-generic.ts';
+import { expectNoSourceProse } from '../helpers/source-prose.ts';
 
 /** Real data.gouv.fr records in udata's list shape (see tests/fixtures/import/udata/README.md). */
 const fixture = (name: string) =>
@@ -83,9 +84,7 @@ describe('udata adapter', () => {
 		});
 		expect(records[0]?.distributions?.[0]).toMatchObject({ format: 'csv', mediaType: 'text/csv' });
 		expect(records[0]?.keywords).toContain('entreprises');
-		for (const dataset of DATASETS.data) {
-			expect(JSON.stringify(records)).not.toContain(String(dataset.description).slice(0, 40));
-		}
+		expectNoSourceProse(JSON.stringify(DATASETS), JSON.stringify(records));
 	});
 
 	it('reads real dataservices as APIs with base URL, OpenAPI document and access when the source yields APIs', async () => {
@@ -105,6 +104,7 @@ describe('udata adapter', () => {
 			publisher: { name: 'Caisse des Dépôts' },
 		});
 		expect(records[0]).toMatchObject({ title: 'API Sirene', access: 'key' });
+		expectNoSourceProse(JSON.stringify(DATASERVICES), JSON.stringify(records));
 		expect(server.requests.filter((r) => r.startsWith('/api/1/datasets/'))).toEqual([]);
 	});
 
