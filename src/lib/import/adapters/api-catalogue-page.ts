@@ -8,78 +8,16 @@ import {
 	type AdapterContext,
 	type ImportResponse,
 	SourceFailure,
-	SourceUnchanged,
 } from '../adapter.ts';
+import { fetchPage, type PageRequest, parseJsonPage } from './fetch-page.ts';
 
 /**
  * What the four national API-catalogue adapters (api-gouv-fr, uk-api-catalogue,
  * nl-api-register, bund-dev) share: reading one page as a whole-source fact (any failure fails
  * the source, never half a page), handing a record over only once it fits the harvest schema (a
  * record that does not fit costs that record, with the field at fault), and stopping at the
- * run's record limit.
+ * run's record limit. Pages are read with {@link fetchPage}, as by every adapter.
  */
-
-export interface PageRequest {
-	accept: string;
-	/** An API key header, sent as is. */
-	headers?: Record<string, string>;
-	/** Send the last run's validators and answer 304 with {@link SourceUnchanged}. */
-	conditional?: boolean;
-}
-
-/** GETs one page; a transport error, a status other than 200 or a cut body fails the source. */
-export async function getPage(
-	context: AdapterContext,
-	url: string,
-	request: PageRequest,
-): Promise<ImportResponse> {
-	if (context.signal.aborted) throw new SourceFailure(`${url}: the import was stopped`);
-	const headers: Record<string, string> = { ...request.headers };
-	if (request.conditional) {
-		const previous = context.previousValidators.get(url);
-		if (previous?.etag) headers['if-none-match'] = previous.etag;
-		if (previous?.lastModified) headers['if-modified-since'] = previous.lastModified;
-	}
-	let response: ImportResponse;
-	try {
-		response = await context.http.get(url, {
-			maxBytes: context.limits.maxPageBytes,
-			accept: request.accept,
-			headers,
-		});
-	} catch (error) {
-		throw new SourceFailure(`${url}: ${error instanceof Error ? error.message : String(error)}`, {
-			cause: error,
-		});
-	}
-	if (response.status === 304 && request.conditional) throw new SourceUnchanged(url);
-	if (response.status !== 200) throw new SourceFailure(`${url} answered HTTP ${response.status}`);
-	if (response.truncated) {
-		throw new SourceFailure(
-			`${url} is larger than ${context.limits.maxPageBytes} bytes — the page was not read`,
-		);
-	}
-	if (request.conditional) {
-		const etag = response.headers.etag;
-		const lastModified = response.headers['last-modified'];
-		if (etag || lastModified) {
-			context.rememberValidators(url, {
-				...(etag ? { etag } : {}),
-				...(lastModified ? { lastModified } : {}),
-			});
-		}
-	}
-	return response;
-}
-
-/** The page's body as JSON; anything else fails the source. */
-export function parseJsonPage(response: ImportResponse, url: string): unknown {
-	try {
-		return JSON.parse(response.body.toString('utf8'));
-	} catch (error) {
-		throw new SourceFailure(`${url} did not answer valid JSON`, { cause: error });
-	}
-}
 
 /** The page's body as a JSON array of APIs; anything else fails the source. */
 export function parseJsonList(response: ImportResponse, url: string): unknown[] {
@@ -191,7 +129,7 @@ export function jsonListAdapter(
 ): Adapter {
 	return async function* jsonList(context: AdapterContext) {
 		const url = firstEndpoint(context);
-		const list = parseJsonList(await getPage(context, url, request), url);
+		const list = parseJsonList(await fetchPage(context, url, request), url);
 		yield* upToRecordLimit(
 			context,
 			list.values().map((raw) => toItem(raw, context)),

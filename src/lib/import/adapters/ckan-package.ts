@@ -1,10 +1,7 @@
-import {
-	HARVEST_LIST_MAX,
-	type HarvestedRecord,
-	type HarvestItem,
-} from '../../../schemas/imported.ts';
+import type { HarvestedRecord, HarvestItem } from '../../../schemas/imported.ts';
 import {
 	contractItem,
+	distributionList,
 	isObject,
 	localized,
 	text,
@@ -84,24 +81,19 @@ function distributionsOf(
 	languages: readonly string[],
 ): HarvestedRecord['distributions'] {
 	if (!Array.isArray(pkg.resources)) return undefined;
-	const out: NonNullable<HarvestedRecord['distributions']> = [];
-	for (const resource of pkg.resources) {
-		if (!isObject(resource)) continue;
-		const url =
-			wholeUrl(resource.url) ?? wholeUrl(resource.download_url) ?? wholeUrl(resource.access_url);
-		if (url === undefined) continue;
-		const format = text(resource.format);
-		const mediaType = text(resource.mimetype);
-		const title = localized(resource.name, languages);
-		out.push({
-			url,
-			...(format ? { format } : {}),
-			...(mediaType ? { mediaType } : {}),
-			...(title ? { title } : {}),
-		});
-		if (out.length >= HARVEST_LIST_MAX) break;
-	}
-	return out.length > 0 ? out : undefined;
+	return distributionList(pkg.resources, (resource: unknown) =>
+		isObject(resource)
+			? {
+					url:
+						wholeUrl(resource.url) ??
+						wholeUrl(resource.download_url) ??
+						wholeUrl(resource.access_url),
+					format: text(resource.format),
+					mediaType: text(resource.mimetype),
+					title: localized(resource.name, languages),
+				}
+			: undefined,
+	);
 }
 
 function themesAndKeywords(

@@ -1,7 +1,6 @@
 import type { HarvestItem } from '../../../schemas/imported.ts';
 import { type Adapter, type AdapterContext, SourceFailure } from '../adapter.ts';
 import { organizationName, packageToItem } from './ckan-package.ts';
-import { fetchPage, parseJsonPage } from './dcat-fetch-page.ts';
 import { isObject } from './dcat-harvest-values.ts';
 import { preferredLanguages } from './dcat-languages.ts';
 import {
@@ -10,6 +9,7 @@ import {
 	recordBudget,
 	wantedKinds,
 } from './dcat-source-filters.ts';
+import { fetchPage, parseJsonPage } from './fetch-page.ts';
 
 /**
  * Generic CKAN: pages through `package_search` (`rows` / `start`) until `start` reaches the

@@ -1,7 +1,6 @@
 import type { HarvestItem } from '../../../schemas/imported.ts';
 import type { SourceEndpoint } from '../../../schemas/source.ts';
 import { type Adapter, type AdapterContext, SourceFailure } from '../adapter.ts';
-import { fetchPage } from './dcat-fetch-page.ts';
 import { gunzipIfPacked } from './dcat-gunzip.ts';
 import { preferredLanguages } from './dcat-languages.ts';
 import { parseRdf, type RdfSyntax, type SubjectIndex, syntaxOf } from './dcat-parse.ts';
@@ -14,6 +13,7 @@ import {
 	wantedKinds,
 } from './dcat-source-filters.ts';
 import { constructQuery, SPARQL_PAGE_SIZE } from './dcat-sparql.ts';
+import { fetchPage } from './fetch-page.ts';
 
 /**
  * Generic DCAT-AP: reads a catalogue document (Turtle, RDF/XML or JSON-LD — the endpoint's

@@ -69,3 +69,35 @@ export function contractItem(record: HarvestedRecord): HarvestItem {
 		},
 	};
 }
+
+/** One distribution's values as read from a source; any of them may be missing. */
+export interface DistributionValues {
+	url: string | undefined;
+	format: string | undefined;
+	mediaType: string | undefined;
+	title: string | undefined;
+}
+
+/**
+ * The distributions of a record, whatever the source's shape: each item read by `read`, one
+ * without a URL left out, missing values left absent, at most as many as a harvested list holds.
+ */
+export function distributionList<T>(
+	items: Iterable<T>,
+	read: (item: T) => DistributionValues | undefined,
+): HarvestedRecord['distributions'] {
+	const out: NonNullable<HarvestedRecord['distributions']> = [];
+	for (const item of items) {
+		const values = read(item);
+		if (values?.url === undefined) continue;
+		const { url, format, mediaType, title } = values;
+		out.push({
+			url,
+			...(format ? { format } : {}),
+			...(mediaType ? { mediaType } : {}),
+			...(title ? { title } : {}),
+		});
+		if (out.length >= HARVEST_LIST_MAX) break;
+	}
+	return out.length > 0 ? out : undefined;
+}

@@ -1,6 +1,5 @@
 import type { HarvestItem } from '../../../schemas/imported.ts';
 import { type Adapter, type AdapterContext, SourceFailure } from '../adapter.ts';
-import { fetchPage, parseJsonPage } from './dcat-fetch-page.ts';
 import { isObject } from './dcat-harvest-values.ts';
 import {
 	endpointsToRead,
@@ -9,6 +8,7 @@ import {
 	recordBudget,
 	wantedKinds,
 } from './dcat-source-filters.ts';
+import { fetchPage, parseJsonPage } from './fetch-page.ts';
 import { type UdataKind, udataToItem } from './udata-record.ts';
 
 /**
