@@ -1,9 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AdapterContext, ImportHttp, ImportLimits } from '../../src/lib/import/adapter.ts';
-import { addressGate } from '../../src/lib/net/address-policy.ts';
-import { VERIFY_DEFAULTS } from '../../src/lib/verify/constants.ts';
-import { createHttpClient, type HttpClient } from '../../src/lib/verify/http-client.ts';
+import { afterAll, beforeAll } from 'vitest';
+import type { ImportHttp } from '../../src/lib/import/adapter.ts';
 import {
 	type HarvestedRecord,
 	HarvestedRecordSchema,
@@ -11,65 +9,13 @@ import {
 	type HarvestSkip,
 } from '../../src/schemas/imported.ts';
 import type { SourceFile } from '../../src/schemas/source.ts';
+import { testImportHttp } from './import-http.ts';
 
 /**
- * A minimal ImportHttp for the generic adapters' tests, over the verifier's one client with the
- * loopback test server allowed. It only GETs and sends no extra headers (the verifier's client
- * takes none), so conditional requests and POSTed SPARQL queries are not exercised through it.
+ * What the generic adapters' tests (CKAN, udata, DCAT-AP) share beside {@link ./import-http.ts}:
+ * a made-up source, a collector that checks every record against the harvest contract, and one
+ * loopback server per test file whose answers each test sets through its own route.
  */
-export function createGenericImportHttp(): { http: ImportHttp; client: HttpClient } {
-	const client = createHttpClient({
-		limits: {
-			...VERIFY_DEFAULTS,
-			requestDeadlineMs: 20_000,
-			maxRetries: 0,
-			retryBaseDelayMs: 50,
-			maxRetryAfterMs: 100,
-			specBodyBytes: 256 * 1024 * 1024,
-		},
-		mayConnect: addressGate({ allowAddresses: ['127.0.0.1'] }),
-	});
-	const http: ImportHttp = {
-		async get(url, options) {
-			const result = await client.fetch(url, {
-				method: 'GET',
-				maxBytes: options.maxBytes,
-				...(options.accept ? { accept: options.accept } : {}),
-			});
-			return {
-				status: result.status,
-				headers: result.headers,
-				body: result.body,
-				truncated: result.truncated,
-				finalUrl: result.finalUrl,
-			};
-		},
-	};
-	return { http, client };
-}
-
-export const TEST_LIMITS: ImportLimits = {
-	maxPages: 20,
-	maxRecords: 1_000,
-	maxPageBytes: 4 * 1024 * 1024,
-};
-
-export function adapterContext(
-	source: SourceFile,
-	http: ImportHttp,
-	limits: Partial<ImportLimits> = {},
-): AdapterContext & { remembered: Map<string, { etag?: string; lastModified?: string }> } {
-	const remembered = new Map<string, { etag?: string; lastModified?: string }>();
-	return {
-		source,
-		http,
-		limits: { ...TEST_LIMITS, ...limits },
-		signal: new AbortController().signal,
-		previousValidators: new Map(),
-		rememberValidators: (url, validators) => remembered.set(url, validators),
-		remembered,
-	};
-}
 
 export function testSource(
 	overrides: Partial<SourceFile> & Pick<SourceFile, 'adapter' | 'endpoints'>,
@@ -137,4 +83,37 @@ export async function startRouteServer(
 export function sendJson(response: ServerResponse, body: unknown, status = 200): void {
 	response.writeHead(status, { 'content-type': 'application/json' });
 	response.end(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+/**
+ * One loopback server and one {@link testImportHttp} for the whole test file, started before its
+ * tests and closed after them; every request goes to `route` as the test has set it.
+ */
+export function routeServerForSuite(route: Route): {
+	readonly origin: string;
+	readonly requests: string[];
+	http: ImportHttp;
+} {
+	const { http, close } = testImportHttp();
+	let server: Awaited<ReturnType<typeof startRouteServer>> | undefined;
+	beforeAll(async () => {
+		server = await startRouteServer(route);
+	});
+	afterAll(async () => {
+		await server?.close();
+		await close();
+	});
+	const running = () => {
+		if (!server) throw new Error('the suite server is not started yet');
+		return server;
+	};
+	return {
+		get origin() {
+			return running().origin;
+		},
+		get requests() {
+			return running().requests;
+		},
+		http,
+	};
 }

@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { request } from 'undici';
 import { onTestFinished } from 'vitest';
 import { parse } from 'yaml';
 import type {
@@ -11,17 +10,15 @@ import type {
 	ImportHttp,
 	ImportLimits,
 } from '../../src/lib/import/adapter.ts';
+import { createImportHttp } from '../../src/lib/import/import-http.ts';
 import type { HarvestItem } from '../../src/schemas/imported.ts';
 import { type SourceFile, SourceFileSchema } from '../../src/schemas/source.ts';
 import { shippedSourceYaml } from './import-fixtures.ts';
 
 /**
  * Test-only plumbing for the import adapters: a loopback server that answers from a route
- * table, a minimal {@link ImportHttp} that reaches only 127.0.0.1, and a runner that drives an
- * adapter to the end. The pipeline's own ImportHttp goes through the verifier's client (address
- * policy, redirects, retries); that client sends no request headers, which conditional requests
- * and API keys need, so this one talks to undici directly and keeps only what the adapters rely
- * on: status, lower-case headers, a body cut at maxBytes and marked truncated.
+ * table, the pipeline's own {@link ImportHttp} pointed at it, an adapter context, and a runner
+ * that drives an adapter to the end. Every adapter test builds its HTTP and context here.
  */
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'import');
@@ -70,44 +67,23 @@ export async function serveRoutes(route: Route): Promise<RouteServer> {
 	};
 }
 
-/** GETs on 127.0.0.1 only, reading at most maxBytes of the body. */
-export function loopbackImportHttp(): ImportHttp {
-	return {
-		async get(url, options) {
-			const target = new URL(url);
-			if (target.hostname !== '127.0.0.1') throw new Error(`test client: ${url} is not loopback`);
-			const response = await request(target, {
-				method: 'GET',
-				headers: { accept: options.accept ?? '*/*', ...options.headers },
-			});
-			const chunks: Buffer[] = [];
-			let size = 0;
-			let truncated = false;
-			for await (const chunk of response.body) {
-				const buffer = chunk as Buffer;
-				if (size + buffer.length > options.maxBytes) {
-					chunks.push(buffer.subarray(0, options.maxBytes - size));
-					size = options.maxBytes;
-					truncated = true;
-					response.body.destroy();
-					break;
-				}
-				chunks.push(buffer);
-				size += buffer.length;
-			}
-			const headers: Record<string, string> = {};
-			for (const [name, value] of Object.entries(response.headers)) {
-				if (value !== undefined) headers[name.toLowerCase()] = String(value);
-			}
-			return {
-				status: response.statusCode,
-				headers,
-				body: Buffer.concat(chunks),
-				truncated,
-				finalUrl: url,
-			};
-		},
-	};
+/** Test settings of the verifier's client: no retries, short waits, a deadline for slow CI. */
+const TEST_HTTP_LIMITS = {
+	requestDeadlineMs: 20_000,
+	maxRetries: 0,
+	retryBaseDelayMs: 50,
+	maxRetryAfterMs: 100,
+	specBodyBytes: 256 * 1024 * 1024,
+};
+
+/**
+ * The pipeline's own ImportHttp ({@link createImportHttp}: the verifier's client, its address
+ * policy with private addresses allowed so the loopback server is reachable), GET only: a test
+ * that wants the POST path hands the adapter its own stub. Close it when done.
+ */
+export function testImportHttp(): { http: ImportHttp; close(): Promise<void> } {
+	const client = createImportHttp({ allowPrivate: true, limits: TEST_HTTP_LIMITS });
+	return { http: { get: (url, options) => client.get(url, options) }, close: () => client.close() };
 }
 
 /** The shipped source file `data/sources/<id>.yaml`, its endpoints pointed at the test server. */
@@ -140,7 +116,29 @@ export async function serveSource(
 	return { server, source };
 }
 
-export const TEST_LIMITS: ImportLimits = { maxPages: 5, maxRecords: 1000, maxPageBytes: 1_000_000 };
+export const TEST_LIMITS: ImportLimits = {
+	maxPages: 20,
+	maxRecords: 1_000,
+	maxPageBytes: 4 * 1024 * 1024,
+};
+
+/** An adapter's context for a test: the test limits, no previous validators, and what it remembered. */
+export function adapterContext(
+	source: SourceFile,
+	http: ImportHttp,
+	limits: Partial<ImportLimits> = {},
+): AdapterContext & { remembered: Map<string, { etag?: string; lastModified?: string }> } {
+	const remembered = new Map<string, { etag?: string; lastModified?: string }>();
+	return {
+		source,
+		http,
+		limits: { ...TEST_LIMITS, ...limits },
+		signal: new AbortController().signal,
+		previousValidators: new Map(),
+		rememberValidators: (url, validators) => remembered.set(url, validators),
+		remembered,
+	};
+}
 
 export interface Run {
 	items: HarvestItem[];
@@ -158,22 +156,22 @@ export async function runAdapter(
 		previousValidators?: Map<string, { etag?: string; lastModified?: string }>;
 	} = {},
 ): Promise<Run> {
-	const remembered = new Map<string, { etag?: string; lastModified?: string }>();
-	const context: AdapterContext = {
-		source,
-		http: loopbackImportHttp(),
-		limits: { ...TEST_LIMITS, ...options.limits },
-		signal: new AbortController().signal,
-		previousValidators: options.previousValidators ?? new Map(),
-		rememberValidators: (url, validators) => remembered.set(url, validators),
+	const { http, close } = testImportHttp();
+	const context = {
+		...adapterContext(source, http, options.limits),
+		...(options.previousValidators ? { previousValidators: options.previousValidators } : {}),
 	};
 	const items: HarvestItem[] = [];
-	for await (const item of adapter(context)) items.push(item);
+	try {
+		for await (const item of adapter(context)) items.push(item);
+	} finally {
+		await close();
+	}
 	return {
 		items,
 		records: items.flatMap((item) => ('record' in item ? [item.record] : [])),
 		skipped: items.flatMap((item) => ('skipped' in item ? [item.skipped] : [])),
-		remembered,
+		remembered: context.remembered,
 	};
 }
 

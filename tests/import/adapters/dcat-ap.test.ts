@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	type ImportHttp,
 	SourceFailure,
@@ -11,12 +11,11 @@ import {
 import { adapter } from '../../../src/lib/import/adapters/dcat-ap.ts';
 import { constructQuery } from '../../../src/lib/import/adapters/dcat-sparql.ts';
 import type { SourceFile } from '../../../src/schemas/source.ts';
+import { adapterContext } from '../../helpers/import-http.ts';
 import {
-	adapterContext,
 	collect,
-	createGenericImportHttp,
 	type Route,
-	startRouteServer,
+	routeServerForSuite,
 	testSource,
 } from '../../helpers/import-http-generic.ts';
 import { expectNoSourceProse } from '../helpers/source-prose.ts';
@@ -25,16 +24,9 @@ import { expectNoSourceProse } from '../helpers/source-prose.ts';
 const fixture = (name: string) =>
 	readFileSync(join(import.meta.dirname, '../../fixtures/import/dcat-ap', name), 'utf8');
 
-const { http, client } = createGenericImportHttp();
 let route: Route = () => {};
-let server: Awaited<ReturnType<typeof startRouteServer>>;
-beforeAll(async () => {
-	server = await startRouteServer((request, url, response) => route(request, url, response));
-});
-afterAll(async () => {
-	await server.close();
-	await client.close();
-});
+const server = routeServerForSuite((request, url, response) => route(request, url, response));
+const { http } = server;
 
 function send(response: ServerResponse, type: string, body: string | Buffer, status = 200): void {
 	response.writeHead(status, { 'content-type': type });

@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SourceFailure } from '../../../src/lib/import/adapter.ts';
 import { adapter, udataListUrl } from '../../../src/lib/import/adapters/udata.ts';
 import type { SourceFile } from '../../../src/schemas/source.ts';
+import { adapterContext } from '../../helpers/import-http.ts';
 import {
-	adapterContext,
 	collect,
-	createGenericImportHttp,
 	type Route,
+	routeServerForSuite,
 	sendJson,
-	startRouteServer,
 	testSource,
 } from '../../helpers/import-http-generic.ts';
 import { expectNoSourceProse } from '../helpers/source-prose.ts';
@@ -25,16 +24,9 @@ const fixture = (name: string) =>
 const DATASETS = fixture('datasets-page.json');
 const DATASERVICES = fixture('dataservices-page.json');
 
-const { http, client } = createGenericImportHttp();
 let route: Route = () => {};
-let server: Awaited<ReturnType<typeof startRouteServer>>;
-beforeAll(async () => {
-	server = await startRouteServer((request, url, response) => route(request, url, response));
-});
-afterAll(async () => {
-	await server.close();
-	await client.close();
-});
+const server = routeServerForSuite((request, url, response) => route(request, url, response));
+const { http } = server;
 
 function source(overrides: Partial<SourceFile> = {}): SourceFile {
 	return testSource({
