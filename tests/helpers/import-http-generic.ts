@@ -87,12 +87,18 @@ export function sendJson(response: ServerResponse, body: unknown, status = 200):
 
 /**
  * One loopback server and one {@link testImportHttp} for the whole test file, started before its
- * tests and closed after them; every request goes to `route` as the test has set it.
+ * tests and closed after them; every request goes to `route` as the test has set it, and
+ * `source()` is the file's source pointed at the server.
  */
-export function routeServerForSuite(route: Route): {
+export function routeServerForSuite(
+	route: Route,
+	sourceAt?: (origin: string) => Parameters<typeof testSource>[0],
+): {
 	readonly origin: string;
 	readonly requests: string[];
 	http: ImportHttp;
+	/** The file's made-up source (`sourceAt` of the server's origin), fields overridable. */
+	source(overrides?: Partial<SourceFile>): SourceFile;
 } {
 	const { http, close } = testImportHttp();
 	let server: Awaited<ReturnType<typeof startRouteServer>> | undefined;
@@ -115,5 +121,9 @@ export function routeServerForSuite(route: Route): {
 			return running().requests;
 		},
 		http,
+		source: (overrides = {}) => {
+			if (!sourceAt) throw new Error('routeServerForSuite was given no source');
+			return testSource({ ...sourceAt(running().origin), ...overrides });
+		},
 	};
 }

@@ -3,14 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SourceFailure } from '../../../src/lib/import/adapter.ts';
 import { adapter, ckanPortal } from '../../../src/lib/import/adapters/ckan.ts';
-import type { SourceFile } from '../../../src/schemas/source.ts';
 import { adapterContext } from '../../helpers/import-http.ts';
 import {
 	collect,
 	type Route,
 	routeServerForSuite,
 	sendJson,
-	testSource,
 } from '../../helpers/import-http-generic.ts';
 import { expectNoSourceProse } from '../helpers/source-prose.ts';
 
@@ -37,18 +35,16 @@ function clone(index: number): Record<string, unknown> {
 }
 
 let route: Route = () => {};
-const server = routeServerForSuite((request, url, response) => route(request, url, response));
-const { http } = server;
-
-function source(overrides: Partial<SourceFile> = {}): SourceFile {
-	return testSource({
+const server = routeServerForSuite(
+	(request, url, response) => route(request, url, response),
+	(origin) => ({
 		adapter: 'ckan',
 		country: 'IT',
 		yields: 'datasets',
-		endpoints: [{ url: `${server.origin}/data/api/3/action/package_search`, format: 'json' }],
-		...overrides,
-	});
-}
+		endpoints: [{ url: `${origin}/data/api/3/action/package_search`, format: 'json' }],
+	}),
+);
+const { http, source } = server;
 
 const start = (url: URL) => Number(url.searchParams.get('start') ?? '0');
 

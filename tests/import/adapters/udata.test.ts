@@ -3,14 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SourceFailure } from '../../../src/lib/import/adapter.ts';
 import { adapter, udataListUrl } from '../../../src/lib/import/adapters/udata.ts';
-import type { SourceFile } from '../../../src/schemas/source.ts';
 import { adapterContext } from '../../helpers/import-http.ts';
 import {
 	collect,
 	type Route,
 	routeServerForSuite,
 	sendJson,
-	testSource,
 } from '../../helpers/import-http-generic.ts';
 import { expectNoSourceProse } from '../helpers/source-prose.ts';
 
@@ -25,17 +23,15 @@ const DATASETS = fixture('datasets-page.json');
 const DATASERVICES = fixture('dataservices-page.json');
 
 let route: Route = () => {};
-const server = routeServerForSuite((request, url, response) => route(request, url, response));
-const { http } = server;
-
-function source(overrides: Partial<SourceFile> = {}): SourceFile {
-	return testSource({
+const server = routeServerForSuite(
+	(request, url, response) => route(request, url, response),
+	(origin) => ({
 		adapter: 'udata',
 		yields: 'datasets',
-		endpoints: [{ url: `${server.origin}/api/1/datasets/`, format: 'json' }],
-		...overrides,
-	});
-}
+		endpoints: [{ url: `${origin}/api/1/datasets/`, format: 'json' }],
+	}),
+);
+const { http, source } = server;
 
 function listPage(data: unknown[], next: string | null): unknown {
 	return {
