@@ -1,8 +1,4 @@
-import {
-	HARVEST_TEXT_MAX,
-	HarvestedRecordSchema,
-	type HarvestItem,
-} from '../../../schemas/imported.ts';
+import { HARVEST_TEXT_MAX, type HarvestItem } from '../../../schemas/imported.ts';
 import {
 	type Adapter,
 	type AdapterContext,
@@ -10,13 +6,13 @@ import {
 	SourceFailure,
 } from '../adapter.ts';
 import { fetchPage, type PageRequest, parseJsonPage } from './fetch-page.ts';
+import { recordLimit } from './harvest-item.ts';
 
 /**
  * What the four national API-catalogue adapters (api-gouv-fr, uk-api-catalogue,
- * nl-api-register, bund-dev) share: reading one page as a whole-source fact (any failure fails
- * the source, never half a page), handing a record over only once it fits the harvest schema (a
- * record that does not fit costs that record, with the field at fault), and stopping at the
- * run's record limit. Pages are read with {@link fetchPage}, as by every adapter.
+ * nl-api-register, bund-dev) share beyond what every adapter does (pages read with
+ * {@link fetchPage}, records checked and counted in harvest-item.ts): a JSON list page, reading
+ * plain JSON values into fields, and stopping at the run's record limit while reading.
  */
 
 /** The page's body as a JSON array of APIs; anything else fails the source. */
@@ -68,30 +64,9 @@ export function compact<T extends Record<string, unknown>>(value: T): Compact<T>
 	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Compact<T>;
 }
 
-/** The record when it fits the harvest schema, else a skip naming the first field at fault. */
-export function harvested(candidate: Record<string, unknown>): HarvestItem {
-	const parsed = HarvestedRecordSchema.safeParse(candidate);
-	if (parsed.success) return { record: parsed.data };
-	const issue = parsed.error.issues[0];
-	const sourceId =
-		typeof candidate.sourceId === 'string' ? candidate.sourceId.slice(0, 500) : undefined;
-	return {
-		skipped: {
-			...(sourceId ? { sourceId } : {}),
-			field: issue?.path.join('.') || 'record',
-			reason: issue?.message ?? 'does not fit the harvest schema',
-		},
-	};
-}
-
 /** A skip for a record without a value the record cannot do without. */
 export function missing(sourceId: string | undefined, field: string, reason: string): HarvestItem {
 	return { skipped: { ...(sourceId ? { sourceId: sourceId.slice(0, 500) } : {}), field, reason } };
-}
-
-/** Most records to yield: the run's limit, lowered by the source's own maxRecords filter. */
-export function recordLimit(context: AdapterContext): number {
-	return Math.min(context.limits.maxRecords, context.source.filters?.maxRecords ?? Infinity);
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { HarvestedRecord, HarvestItem } from '../../../schemas/imported.ts';
 import {
-	contractItem,
 	distributionList,
 	isObject,
 	localized,
@@ -9,6 +8,7 @@ import {
 	wholeUrl,
 } from './dcat-harvest-values.ts';
 import { HVD_LEGISLATION } from './dcat-vocabulary.ts';
+import { harvested } from './harvest-item.ts';
 
 /**
  * One CKAN package (a `package_search` result) as a HarvestedRecord: facts only — never `notes`
@@ -191,7 +191,7 @@ export function packageToItem(pkg: unknown, context: CkanPackageContext): Harves
 		...(frequency ? { updateFrequency: frequency } : {}),
 		...(highValue ? { highValue } : {}),
 	};
-	return contractItem(record);
+	return harvested(record);
 }
 
 /** The publisher key the source filters match against (CKAN organisation name). */

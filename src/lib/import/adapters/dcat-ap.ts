@@ -9,11 +9,11 @@ import {
 	endpointsToRead,
 	passesFilters,
 	type RecordKind,
-	recordBudget,
 	wantedKinds,
 } from './dcat-source-filters.ts';
 import { constructQuery, SPARQL_PAGE_SIZE } from './dcat-sparql.ts';
 import { fetchPage } from './fetch-page.ts';
+import { recordLimit } from './harvest-item.ts';
 
 /**
  * Generic DCAT-AP: reads a catalogue document (Turtle, RDF/XML or JSON-LD — the endpoint's
@@ -170,7 +170,7 @@ async function* readSparql(reader: Reader, endpoint: SourceEndpoint): AsyncGener
 }
 
 export const adapter: Adapter = async function* dcatAp(context) {
-	const budget = recordBudget(context);
+	const budget = recordLimit(context);
 	const reader: Reader = {
 		context,
 		kinds: wantedKinds(context.source),

@@ -2,8 +2,6 @@ import {
 	HARVEST_LIST_MAX,
 	HARVEST_TEXT_MAX,
 	type HarvestedRecord,
-	HarvestedRecordSchema,
-	type HarvestItem,
 } from '../../../schemas/imported.ts';
 import { pickByLanguage } from './dcat-languages.ts';
 
@@ -50,24 +48,6 @@ export function uniqueList(values: Iterable<string | undefined>): string[] | und
 		if (out.size >= HARVEST_LIST_MAX) break;
 	}
 	return out.size > 0 ? [...out] : undefined;
-}
-
-/**
- * The record as the adapter contract allows it, or a skip naming the field that breaks it (an id
- * past 500 characters, a list past its cap…): whatever a source sends, an adapter never yields
- * something the pipeline's schema refuses.
- */
-export function contractItem(record: HarvestedRecord): HarvestItem {
-	const checked = HarvestedRecordSchema.safeParse(record);
-	if (checked.success) return { record: checked.data };
-	const issue = checked.error.issues[0];
-	return {
-		skipped: {
-			sourceId: record.sourceId.slice(0, 500),
-			field: issue?.path.join('.') || 'record',
-			reason: (issue?.message ?? 'does not fit the harvest contract').slice(0, 200),
-		},
-	};
 }
 
 /** One distribution's values as read from a source; any of them may be missing. */

@@ -4,10 +4,11 @@ import {
 	type HarvestItem,
 } from '../../../schemas/imported.ts';
 import { countryOfSpatial } from './dcat-country.ts';
-import { contractItem, distributionList, uniqueList } from './dcat-harvest-values.ts';
+import { distributionList, uniqueList } from './dcat-harvest-values.ts';
 import { pickByLanguage } from './dcat-languages.ts';
 import type { SubjectIndex, Term } from './dcat-parse.ts';
 import { ACCESS_RIGHTS, HVD_LEGISLATION, TERMS } from './dcat-vocabulary.ts';
+import { harvested } from './harvest-item.ts';
 
 /**
  * Turns the subjects of a parsed DCAT-AP document that are typed dcat:Dataset or dcat:DataService
@@ -187,7 +188,7 @@ function recordOf(
 		...(spec ? { spec: { url: spec } } : {}),
 		...(highValue ? { highValue } : {}),
 	};
-	return { item: contractItem(record), publisherKeys: keys };
+	return { item: harvested(record), publisherKeys: keys };
 }
 
 /** Every dcat:Dataset and dcat:DataService of the index, in document order. */

@@ -5,7 +5,6 @@ import {
 	compact,
 	fields,
 	firstEndpoint,
-	harvested,
 	missing,
 	parseJsonList,
 	text,
@@ -13,6 +12,7 @@ import {
 	webUrl,
 } from './api-catalogue-page.ts';
 import { fetchPage } from './fetch-page.ts';
+import { harvested } from './harvest-item.ts';
 import { nextLink } from './nl-api-register-links.ts';
 
 /**

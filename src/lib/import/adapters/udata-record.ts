@@ -1,12 +1,6 @@
 import type { HarvestedRecord, HarvestItem } from '../../../schemas/imported.ts';
-import {
-	contractItem,
-	distributionList,
-	isObject,
-	text,
-	uniqueList,
-	wholeUrl,
-} from './dcat-harvest-values.ts';
+import { distributionList, isObject, text, uniqueList, wholeUrl } from './dcat-harvest-values.ts';
+import { harvested } from './harvest-item.ts';
 
 /**
  * One udata dataset or dataservice (field names as udata's own api_fields.py and dataservices
@@ -90,7 +84,7 @@ export function udataToItem(value: unknown, kind: UdataKind, portal: string): Ha
 			wholeUrl(value.technical_documentation_url) ?? wholeUrl(value.business_documentation_url);
 		const access = ACCESS[text(value.access_type) ?? ''];
 		const modified = text(value.metadata_modified_at);
-		return contractItem({
+		return harvested({
 			sourceId,
 			...(sourceUrl ? { sourceUrl } : {}),
 			kind: 'api',
@@ -108,7 +102,7 @@ export function udataToItem(value: unknown, kind: UdataKind, portal: string): Ha
 	const frequency = text(value.frequency);
 	const highValue =
 		Array.isArray(value.badges) && value.badges.some((b) => isObject(b) && b.kind === 'hvd');
-	return contractItem({
+	return harvested({
 		sourceId,
 		...(sourceUrl ? { sourceUrl } : {}),
 		kind: 'dataset',

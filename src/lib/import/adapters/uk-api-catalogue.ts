@@ -5,13 +5,13 @@ import { type Adapter, type AdapterContext, SourceFailure } from '../adapter.ts'
 import {
 	compact,
 	firstEndpoint,
-	harvested,
 	missing,
 	text,
 	upToRecordLimit,
 	webUrl,
 } from './api-catalogue-page.ts';
 import { fetchPage } from './fetch-page.ts';
+import { harvested } from './harvest-item.ts';
 import { parameterize } from './uk-api-catalogue-slug.ts';
 
 /**
