@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SourceFailure } from '../../../src/lib/import/adapter.ts';
 import { adapter, ckanPortal } from '../../../src/lib/import/adapters/ckan.ts';
-import { adapterContext } from '../../helpers/import-http.ts';
 import {
+	adapterContext,
 	collect,
-	type Route,
+	type Handler,
 	routeServerForSuite,
 	sendJson,
-} from '../../helpers/import-http-generic.ts';
+} from '../../helpers/import-http.ts';
 import { expectNoSourceProse } from '../helpers/source-prose.ts';
 
 /** A real page of demo.ckan.org's package_search (see tests/fixtures/import/ckan/README.md). */
@@ -34,7 +34,7 @@ function clone(index: number): Record<string, unknown> {
 	return { ...PACKAGES[index % PACKAGES.length], id: `pkg-${index}`, name: `pkg-${index}` };
 }
 
-let route: Route = () => {};
+let route: Handler = () => {};
 const server = routeServerForSuite(
 	(request, url, response) => route(request, url, response),
 	(origin) => ({
@@ -82,10 +82,10 @@ describe('ckan adapter', () => {
 		server.requests.length = 0;
 		const { records } = await collect(adapter(adapterContext(source(), http)));
 		expect(records.map((r) => r.sourceId)).toEqual(['pkg-0', 'pkg-1', 'pkg-2', 'pkg-3', 'pkg-4']);
-		expect(server.requests.map((r) => new URL(r, server.origin).searchParams.get('start'))).toEqual(
-			['0', '2', '4'],
-		);
-		expect(server.requests[0]).toContain('rows=100');
+		expect(
+			server.requests.map((r) => new URL(r.path, server.origin).searchParams.get('start')),
+		).toEqual(['0', '2', '4']);
+		expect(server.requests[0]?.path).toContain('rows=100');
 	});
 
 	it('fails a portal whose pages never end (maxPages)', async () => {
@@ -203,7 +203,7 @@ describe('ckan adapter', () => {
 		const { records } = await collect(
 			adapter(adapterContext(source({ filters: { publishers: ['sdb'] } }), http)),
 		);
-		expect(new URL(server.requests[0] ?? '', server.origin).searchParams.get('fq')).toBe(
+		expect(new URL(server.requests[0]?.path ?? '', server.origin).searchParams.get('fq')).toBe(
 			'organization:("sdb")',
 		);
 		expect(records.map((r) => r.publisher?.key)).toEqual(['sdb']);

@@ -11,20 +11,20 @@ import {
 import { adapter } from '../../../src/lib/import/adapters/dcat-ap.ts';
 import { constructQuery } from '../../../src/lib/import/adapters/dcat-sparql.ts';
 import type { SourceFile } from '../../../src/schemas/source.ts';
-import { adapterContext } from '../../helpers/import-http.ts';
 import {
+	adapterContext,
 	collect,
-	type Route,
+	type Handler,
 	routeServerForSuite,
 	testSource,
-} from '../../helpers/import-http-generic.ts';
+} from '../../helpers/import-http.ts';
 import { expectNoSourceProse } from '../helpers/source-prose.ts';
 
 /** Real DCAT-AP documents (see tests/fixtures/import/dcat-ap/README.md for their origin). */
 const fixture = (name: string) =>
 	readFileSync(join(import.meta.dirname, '../../fixtures/import/dcat-ap', name), 'utf8');
 
-let route: Route = () => {};
+let route: Handler = () => {};
 const server = routeServerForSuite((request, url, response) => route(request, url, response));
 const { http } = server;
 
@@ -181,7 +181,7 @@ describe('dcat-ap adapter: documents', () => {
 		};
 		server.requests.length = 0;
 		const { records } = await collect(adapter(adapterContext(source('json-ld'), http)));
-		expect(server.requests).toEqual(['/catalog', '/catalog?page=2']);
+		expect(server.requests.map((r) => r.path)).toEqual(['/catalog', '/catalog?page=2']);
 		expect(records.map((r) => r.sourceId).sort()).toEqual([
 			'http://data.test.org/datasets/1',
 			'http://data.test.org/datasets/2',
@@ -343,7 +343,7 @@ describe('dcat-ap adapter: documents', () => {
 });
 
 /** A SPARQL endpoint answering the adapter's CONSTRUCT query with `pageAt(offset)` as Turtle. */
-function sparqlRoute(pageAt: (offset: number) => string | undefined): Route {
+function sparqlRoute(pageAt: (offset: number) => string | undefined): Handler {
 	return (_request, url, response) => {
 		const query = url.searchParams.get('query') ?? '';
 		const offset = Number(/OFFSET (\d+)/.exec(query)?.[1] ?? 'NaN');
@@ -386,7 +386,7 @@ describe('dcat-ap adapter: SPARQL', () => {
 			country: 'AT',
 		});
 		const queries = server.requests.map(
-			(r) => new URL(r, server.origin).searchParams.get('query') ?? '',
+			(r) => new URL(r.path, server.origin).searchParams.get('query') ?? '',
 		);
 		expect(queries.map((q) => /OFFSET (\d+)/.exec(q)?.[1])).toEqual(['0', '200', '400', '600']);
 		expect(queries[0]).toContain('<http://www.w3.org/ns/dcat#DataService>');

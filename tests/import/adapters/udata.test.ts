@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SourceFailure } from '../../../src/lib/import/adapter.ts';
 import { adapter, udataListUrl } from '../../../src/lib/import/adapters/udata.ts';
-import { adapterContext } from '../../helpers/import-http.ts';
 import {
+	adapterContext,
 	collect,
-	type Route,
+	type Handler,
 	routeServerForSuite,
 	sendJson,
-} from '../../helpers/import-http-generic.ts';
+} from '../../helpers/import-http.ts';
 import { expectNoSourceProse } from '../helpers/source-prose.ts';
 
 /** Real data.gouv.fr records in udata's list shape (see tests/fixtures/import/udata/README.md). */
@@ -22,7 +22,7 @@ const fixture = (name: string) =>
 const DATASETS = fixture('datasets-page.json');
 const DATASERVICES = fixture('dataservices-page.json');
 
-let route: Route = () => {};
+let route: Handler = () => {};
 const server = routeServerForSuite(
 	(request, url, response) => route(request, url, response),
 	(origin) => ({
@@ -93,7 +93,7 @@ describe('udata adapter', () => {
 		});
 		expect(records[0]).toMatchObject({ title: 'API Sirene', access: 'key' });
 		expectNoSourceProse(JSON.stringify(DATASERVICES), JSON.stringify(records));
-		expect(server.requests.filter((r) => r.startsWith('/api/1/datasets/'))).toEqual([]);
+		expect(server.requests.filter((r) => r.path.startsWith('/api/1/datasets/'))).toEqual([]);
 	});
 
 	it('follows next_page to the end', async () => {
@@ -217,7 +217,7 @@ describe('udata adapter', () => {
 				),
 			),
 		);
-		const asked = new URL(server.requests[0] ?? '', server.origin).searchParams;
+		const asked = new URL(server.requests[0]?.path ?? '', server.origin).searchParams;
 		expect(asked.get('organization')).toBe('534fff81a3a7292c64a77e5c');
 		expect(asked.get('badge')).toBe('hvd');
 		// The recorded records carry no hvd badge: a portal ignoring badge=hvd still imports nothing.
