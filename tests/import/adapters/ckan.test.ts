@@ -118,6 +118,12 @@ describe('ckan adapter', () => {
 		expect(String(error)).toMatch(/HTTP 500/);
 	});
 
+	it('fails the source on a 206 Partial Content page, as every adapter does on any status but 200', async () => {
+		route = (_request, _url, response) =>
+			sendJson(response, searchAnswer([clone(0), clone(1)], 2), 206);
+		await expect(collect(adapter(adapterContext(source(), http)))).rejects.toThrow(/HTTP 206/);
+	});
+
 	it('fails the source on malformed JSON and on an unsuccessful action answer', async () => {
 		route = (_request, _url, response) =>
 			sendJson(response, '{"success": true, "result": {"count": 3, "results": [');
