@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { request } from 'undici';
-import { onTestFinished } from 'vitest';
+import { afterAll, beforeAll, onTestFinished } from 'vitest';
 import { parse } from 'yaml';
 import type {
 	Adapter,
@@ -11,17 +10,22 @@ import type {
 	ImportHttp,
 	ImportLimits,
 } from '../../src/lib/import/adapter.ts';
-import type { HarvestItem } from '../../src/schemas/imported.ts';
+import { createImportHttp } from '../../src/lib/import/import-http.ts';
+import {
+	type HarvestedRecord,
+	HarvestedRecordSchema,
+	type HarvestItem,
+	type HarvestSkip,
+} from '../../src/schemas/imported.ts';
 import { type SourceFile, SourceFileSchema } from '../../src/schemas/source.ts';
 import { shippedSourceYaml } from './import-fixtures.ts';
 
 /**
- * Test-only plumbing for the import adapters: a loopback server that answers from a route
- * table, a minimal {@link ImportHttp} that reaches only 127.0.0.1, and a runner that drives an
- * adapter to the end. The pipeline's own ImportHttp goes through the verifier's client (address
- * policy, redirects, retries); that client sends no request headers, which conditional requests
- * and API keys need, so this one talks to undici directly and keeps only what the adapters rely
- * on: status, lower-case headers, a body cut at maxBytes and marked truncated.
+ * Test-only plumbing for every import adapter's test: one loopback server (answering from a route
+ * table of replies, or through a raw handler), the pipeline's own {@link ImportHttp} pointed at
+ * it, an adapter context, and runners that drive an adapter to the end — {@link runAdapter} for
+ * a shipped source served per test, {@link collect} for a made-up source and a server per file
+ * ({@link routeServerForSuite}), which checks every record against the harvest schema.
  */
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'import');
@@ -37,30 +41,38 @@ export interface Reply {
 }
 
 export interface RouteServer {
-	url: string;
+	/** The server's origin, http://127.0.0.1:<port>. */
+	origin: string;
 	/** Every request seen: path with query, and its headers. */
 	requests: { path: string; headers: IncomingMessage['headers'] }[];
 	close(): Promise<void>;
 }
 
+/** Answers a request with the raw response, for tests that write status, headers and body themselves. */
+export type Handler = (
+	request: IncomingMessage,
+	url: URL,
+	response: ServerResponse,
+) => void | Promise<void>;
+
 /** Answers a request by its path with query; `base` is the server's own origin. */
 export type Route = (path: string, req: IncomingMessage, base: string) => Reply | undefined;
 
-/** Serves `route(path with query, request)` on 127.0.0.1; an undefined reply is a 404. */
-export async function serveRoutes(route: Route): Promise<RouteServer> {
+/** A loopback server on 127.0.0.1 answering every request with `handler` (a throw is a 500). */
+export async function startRouteServer(handler: Handler): Promise<RouteServer> {
 	const requests: RouteServer['requests'] = [];
-	let base = '';
-	const server: Server = createServer((req, res) => {
-		const path = req.url ?? '/';
-		requests.push({ path, headers: req.headers });
-		const reply = route(path, req, base) ?? { status: 404, body: 'not found' };
-		res.writeHead(reply.status ?? 200, reply.headers ?? {});
-		res.end(reply.body ?? '');
+	const server: Server = createServer((request, response) => {
+		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+		requests.push({ path: `${url.pathname}${url.search}`, headers: request.headers });
+		Promise.resolve(handler(request, url, response)).catch(() => {
+			response.statusCode = 500;
+			response.end();
+		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	return {
-		url: base,
+		origin,
 		requests,
 		close: () =>
 			new Promise((resolve) => {
@@ -70,44 +82,38 @@ export async function serveRoutes(route: Route): Promise<RouteServer> {
 	};
 }
 
-/** GETs on 127.0.0.1 only, reading at most maxBytes of the body. */
-export function loopbackImportHttp(): ImportHttp {
-	return {
-		async get(url, options) {
-			const target = new URL(url);
-			if (target.hostname !== '127.0.0.1') throw new Error(`test client: ${url} is not loopback`);
-			const response = await request(target, {
-				method: 'GET',
-				headers: { accept: options.accept ?? '*/*', ...options.headers },
-			});
-			const chunks: Buffer[] = [];
-			let size = 0;
-			let truncated = false;
-			for await (const chunk of response.body) {
-				const buffer = chunk as Buffer;
-				if (size + buffer.length > options.maxBytes) {
-					chunks.push(buffer.subarray(0, options.maxBytes - size));
-					size = options.maxBytes;
-					truncated = true;
-					response.body.destroy();
-					break;
-				}
-				chunks.push(buffer);
-				size += buffer.length;
-			}
-			const headers: Record<string, string> = {};
-			for (const [name, value] of Object.entries(response.headers)) {
-				if (value !== undefined) headers[name.toLowerCase()] = String(value);
-			}
-			return {
-				status: response.statusCode,
-				headers,
-				body: Buffer.concat(chunks),
-				truncated,
-				finalUrl: url,
-			};
-		},
-	};
+/** Serves `route(path with query, request)` on 127.0.0.1; an undefined reply is a 404. */
+export async function serveRoutes(route: Route): Promise<RouteServer> {
+	let base = '';
+	const server = await startRouteServer((request, url, response) => {
+		const reply = route(`${url.pathname}${url.search}`, request, base) ?? {
+			status: 404,
+			body: 'not found',
+		};
+		response.writeHead(reply.status ?? 200, reply.headers ?? {});
+		response.end(reply.body ?? '');
+	});
+	base = server.origin;
+	return server;
+}
+
+/** Test settings of the verifier's client: no retries, short waits, a deadline for slow CI. */
+const TEST_HTTP_LIMITS = {
+	requestDeadlineMs: 20_000,
+	maxRetries: 0,
+	retryBaseDelayMs: 50,
+	maxRetryAfterMs: 100,
+	specBodyBytes: 256 * 1024 * 1024,
+};
+
+/**
+ * The pipeline's own ImportHttp ({@link createImportHttp}: the verifier's client, its address
+ * policy with private addresses allowed so the loopback server is reachable), GET only: a test
+ * that wants the POST path hands the adapter its own stub. Close it when done.
+ */
+export function testImportHttp(): { http: ImportHttp; close(): Promise<void> } {
+	const client = createImportHttp({ allowPrivate: true, limits: TEST_HTTP_LIMITS });
+	return { http: { get: (url, options) => client.get(url, options) }, close: () => client.close() };
 }
 
 /** The shipped source file `data/sources/<id>.yaml`, its endpoints pointed at the test server. */
@@ -135,21 +141,65 @@ export async function serveSource(
 	const server = await serveForTest(route);
 	const source = await sourceWith(
 		id,
-		paths.map((path) => `${server.url}${path}`),
+		paths.map((path) => `${server.origin}${path}`),
 	);
 	return { server, source };
 }
 
-export const TEST_LIMITS: ImportLimits = { maxPages: 5, maxRecords: 1000, maxPageBytes: 1_000_000 };
+export const TEST_LIMITS: ImportLimits = {
+	maxPages: 20,
+	maxRecords: 1_000,
+	maxPageBytes: 4 * 1024 * 1024,
+};
 
-export interface Run {
+/** An adapter's context for a test: the test limits, no previous validators, and what it remembered. */
+export function adapterContext(
+	source: SourceFile,
+	http: ImportHttp,
+	limits: Partial<ImportLimits> = {},
+): AdapterContext & { remembered: Map<string, { etag?: string; lastModified?: string }> } {
+	const remembered = new Map<string, { etag?: string; lastModified?: string }>();
+	return {
+		source,
+		http,
+		limits: { ...TEST_LIMITS, ...limits },
+		signal: new AbortController().signal,
+		previousValidators: new Map(),
+		rememberValidators: (url, validators) => remembered.set(url, validators),
+		remembered,
+	};
+}
+
+export interface Collected {
 	items: HarvestItem[];
-	records: Extract<HarvestItem, { record: unknown }>['record'][];
-	skipped: Extract<HarvestItem, { skipped: unknown }>['skipped'][];
+	records: HarvestedRecord[];
+	skipped: HarvestSkip[];
+}
+
+/**
+ * Runs an adapter to the end, sorting what it yields into records and skips; every record must
+ * pass the harvest contract's schema as it is, or the test fails.
+ */
+export async function collect(items: AsyncIterable<HarvestItem>): Promise<Collected> {
+	const all: HarvestItem[] = [];
+	const records: HarvestedRecord[] = [];
+	const skipped: HarvestSkip[] = [];
+	for await (const item of items) {
+		all.push(item);
+		if ('record' in item) records.push(HarvestedRecordSchema.parse(item.record));
+		else skipped.push(item.skipped);
+	}
+	return { items: all, records, skipped };
+}
+
+export interface Run extends Collected {
 	remembered: Map<string, { etag?: string; lastModified?: string }>;
 }
 
-/** Drives the adapter to its end; a throw (SourceFailure, SourceUnchanged) comes out as is. */
+/**
+ * Drives the adapter on the shipped `source` to its end, with its own client closed afterwards;
+ * a throw (SourceFailure, SourceUnchanged) comes out as is.
+ */
 export async function runAdapter(
 	adapter: Adapter,
 	source: SourceFile,
@@ -158,26 +208,83 @@ export async function runAdapter(
 		previousValidators?: Map<string, { etag?: string; lastModified?: string }>;
 	} = {},
 ): Promise<Run> {
-	const remembered = new Map<string, { etag?: string; lastModified?: string }>();
-	const context: AdapterContext = {
-		source,
-		http: loopbackImportHttp(),
-		limits: { ...TEST_LIMITS, ...options.limits },
-		signal: new AbortController().signal,
-		previousValidators: options.previousValidators ?? new Map(),
-		rememberValidators: (url, validators) => remembered.set(url, validators),
+	const { http, close } = testImportHttp();
+	const context = {
+		...adapterContext(source, http, options.limits),
+		...(options.previousValidators ? { previousValidators: options.previousValidators } : {}),
 	};
-	const items: HarvestItem[] = [];
-	for await (const item of adapter(context)) items.push(item);
-	return {
-		items,
-		records: items.flatMap((item) => ('record' in item ? [item.record] : [])),
-		skipped: items.flatMap((item) => ('skipped' in item ? [item.skipped] : [])),
-		remembered,
-	};
+	try {
+		return { ...(await collect(adapter(context))), remembered: context.remembered };
+	} finally {
+		await close();
+	}
 }
 
 /** Every string a run yielded, joined: for asserting that some source text never came out. */
 export function yieldedText(run: Run): string {
 	return JSON.stringify(run.items);
+}
+
+/** A made-up official source of the given adapter and endpoints, any field overridable. */
+export function testSource(
+	overrides: Partial<SourceFile> & Pick<SourceFile, 'adapter' | 'endpoints'>,
+): SourceFile {
+	return {
+		id: 'test-source',
+		name: 'Test source',
+		country: 'FR',
+		official: true,
+		metadataLicence: 'CC0-1.0',
+		homepage: 'https://example.org/',
+		yields: 'both',
+		...overrides,
+	} as SourceFile;
+}
+
+export function sendJson(response: ServerResponse, body: unknown, status = 200): void {
+	response.writeHead(status, { 'content-type': 'application/json' });
+	response.end(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+/**
+ * One loopback server and one {@link testImportHttp} for the whole test file, started before its
+ * tests and closed after them; every request goes to `route` as the test has set it, and
+ * `source()` is the file's source pointed at the server.
+ */
+export function routeServerForSuite(
+	route: Handler,
+	sourceAt?: (origin: string) => Parameters<typeof testSource>[0],
+): {
+	readonly origin: string;
+	readonly requests: RouteServer['requests'];
+	http: ImportHttp;
+	/** The file's made-up source (`sourceAt` of the server's origin), fields overridable. */
+	source(overrides?: Partial<SourceFile>): SourceFile;
+} {
+	const { http, close } = testImportHttp();
+	let server: Awaited<ReturnType<typeof startRouteServer>> | undefined;
+	beforeAll(async () => {
+		server = await startRouteServer(route);
+	});
+	afterAll(async () => {
+		await server?.close();
+		await close();
+	});
+	const running = () => {
+		if (!server) throw new Error('the suite server is not started yet');
+		return server;
+	};
+	return {
+		get origin() {
+			return running().origin;
+		},
+		get requests() {
+			return running().requests;
+		},
+		http,
+		source: (overrides = {}) => {
+			if (!sourceAt) throw new Error('routeServerForSuite was given no source');
+			return testSource({ ...sourceAt(running().origin), ...overrides });
+		},
+	};
 }

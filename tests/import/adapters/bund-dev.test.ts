@@ -79,7 +79,7 @@ describe('bund.dev adapter', () => {
 		const { server, source } = await serve((etag) =>
 			etag === '"w/1"' ? { status: 304 } : { headers: { ...JSON_TYPE, etag: '"w/1"' }, body: '[]' },
 		);
-		const url = `${server.url}/`;
+		const url = `${server.origin}/`;
 		const first = await runAdapter(adapter, source);
 		expect(first.remembered.get(url)).toEqual({ etag: '"w/1"' });
 		await expect(

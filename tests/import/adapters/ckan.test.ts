@@ -1,18 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SourceFailure } from '../../../src/lib/import/adapter.ts';
 import { adapter, ckanPortal } from '../../../src/lib/import/adapters/ckan.ts';
-import type { SourceFile } from '../../../src/schemas/source.ts';
 import {
 	adapterContext,
 	collect,
-	createGenericImportHttp,
-	type Route,
+	type Handler,
+	routeServerForSuite,
 	sendJson,
-	startRouteServer,
-	testSource,
-} from '../../helpers/import-http-generic.ts';
+} from '../../helpers/import-http.ts';
 import { expectNoSourceProse } from '../helpers/source-prose.ts';
 
 /** A real page of demo.ckan.org's package_search (see tests/fixtures/import/ckan/README.md). */
@@ -37,26 +34,17 @@ function clone(index: number): Record<string, unknown> {
 	return { ...PACKAGES[index % PACKAGES.length], id: `pkg-${index}`, name: `pkg-${index}` };
 }
 
-const { http, client } = createGenericImportHttp();
-let route: Route = () => {};
-let server: Awaited<ReturnType<typeof startRouteServer>>;
-beforeAll(async () => {
-	server = await startRouteServer((request, url, response) => route(request, url, response));
-});
-afterAll(async () => {
-	await server.close();
-	await client.close();
-});
-
-function source(overrides: Partial<SourceFile> = {}): SourceFile {
-	return testSource({
+let route: Handler = () => {};
+const server = routeServerForSuite(
+	(request, url, response) => route(request, url, response),
+	(origin) => ({
 		adapter: 'ckan',
 		country: 'IT',
 		yields: 'datasets',
-		endpoints: [{ url: `${server.origin}/data/api/3/action/package_search`, format: 'json' }],
-		...overrides,
-	});
-}
+		endpoints: [{ url: `${origin}/data/api/3/action/package_search`, format: 'json' }],
+	}),
+);
+const { http, source } = server;
 
 const start = (url: URL) => Number(url.searchParams.get('start') ?? '0');
 
@@ -94,10 +82,10 @@ describe('ckan adapter', () => {
 		server.requests.length = 0;
 		const { records } = await collect(adapter(adapterContext(source(), http)));
 		expect(records.map((r) => r.sourceId)).toEqual(['pkg-0', 'pkg-1', 'pkg-2', 'pkg-3', 'pkg-4']);
-		expect(server.requests.map((r) => new URL(r, server.origin).searchParams.get('start'))).toEqual(
-			['0', '2', '4'],
-		);
-		expect(server.requests[0]).toContain('rows=100');
+		expect(
+			server.requests.map((r) => new URL(r.path, server.origin).searchParams.get('start')),
+		).toEqual(['0', '2', '4']);
+		expect(server.requests[0]?.path).toContain('rows=100');
 	});
 
 	it('fails a portal whose pages never end (maxPages)', async () => {
@@ -128,6 +116,12 @@ describe('ckan adapter', () => {
 		const error = await collect(adapter(adapterContext(source(), http))).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(SourceFailure);
 		expect(String(error)).toMatch(/HTTP 500/);
+	});
+
+	it('fails the source on a 206 Partial Content page, as every adapter does on any status but 200', async () => {
+		route = (_request, _url, response) =>
+			sendJson(response, searchAnswer([clone(0), clone(1)], 2), 206);
+		await expect(collect(adapter(adapterContext(source(), http)))).rejects.toThrow(/HTTP 206/);
 	});
 
 	it('fails the source on malformed JSON and on an unsuccessful action answer', async () => {
@@ -215,7 +209,7 @@ describe('ckan adapter', () => {
 		const { records } = await collect(
 			adapter(adapterContext(source({ filters: { publishers: ['sdb'] } }), http)),
 		);
-		expect(new URL(server.requests[0] ?? '', server.origin).searchParams.get('fq')).toBe(
+		expect(new URL(server.requests[0]?.path ?? '', server.origin).searchParams.get('fq')).toBe(
 			'organization:("sdb")',
 		);
 		expect(records.map((r) => r.publisher?.key)).toEqual(['sdb']);

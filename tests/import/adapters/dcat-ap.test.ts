@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	type ImportHttp,
 	SourceFailure,
@@ -14,27 +14,19 @@ import type { SourceFile } from '../../../src/schemas/source.ts';
 import {
 	adapterContext,
 	collect,
-	createGenericImportHttp,
-	type Route,
-	startRouteServer,
+	type Handler,
+	routeServerForSuite,
 	testSource,
-} from '../../helpers/import-http-generic.ts';
+} from '../../helpers/import-http.ts';
 import { expectNoSourceProse } from '../helpers/source-prose.ts';
 
 /** Real DCAT-AP documents (see tests/fixtures/import/dcat-ap/README.md for their origin). */
 const fixture = (name: string) =>
 	readFileSync(join(import.meta.dirname, '../../fixtures/import/dcat-ap', name), 'utf8');
 
-const { http, client } = createGenericImportHttp();
-let route: Route = () => {};
-let server: Awaited<ReturnType<typeof startRouteServer>>;
-beforeAll(async () => {
-	server = await startRouteServer((request, url, response) => route(request, url, response));
-});
-afterAll(async () => {
-	await server.close();
-	await client.close();
-});
+let route: Handler = () => {};
+const server = routeServerForSuite((request, url, response) => route(request, url, response));
+const { http } = server;
 
 function send(response: ServerResponse, type: string, body: string | Buffer, status = 200): void {
 	response.writeHead(status, { 'content-type': type });
@@ -189,7 +181,7 @@ describe('dcat-ap adapter: documents', () => {
 		};
 		server.requests.length = 0;
 		const { records } = await collect(adapter(adapterContext(source('json-ld'), http)));
-		expect(server.requests).toEqual(['/catalog', '/catalog?page=2']);
+		expect(server.requests.map((r) => r.path)).toEqual(['/catalog', '/catalog?page=2']);
 		expect(records.map((r) => r.sourceId).sort()).toEqual([
 			'http://data.test.org/datasets/1',
 			'http://data.test.org/datasets/2',
@@ -351,7 +343,7 @@ describe('dcat-ap adapter: documents', () => {
 });
 
 /** A SPARQL endpoint answering the adapter's CONSTRUCT query with `pageAt(offset)` as Turtle. */
-function sparqlRoute(pageAt: (offset: number) => string | undefined): Route {
+function sparqlRoute(pageAt: (offset: number) => string | undefined): Handler {
 	return (_request, url, response) => {
 		const query = url.searchParams.get('query') ?? '';
 		const offset = Number(/OFFSET (\d+)/.exec(query)?.[1] ?? 'NaN');
@@ -394,7 +386,7 @@ describe('dcat-ap adapter: SPARQL', () => {
 			country: 'AT',
 		});
 		const queries = server.requests.map(
-			(r) => new URL(r, server.origin).searchParams.get('query') ?? '',
+			(r) => new URL(r.path, server.origin).searchParams.get('query') ?? '',
 		);
 		expect(queries.map((q) => /OFFSET (\d+)/.exec(q)?.[1])).toEqual(['0', '200', '400', '600']);
 		expect(queries[0]).toContain('<http://www.w3.org/ns/dcat#DataService>');

@@ -137,7 +137,7 @@ describe('Dutch API register adapter', () => {
 		const page = await fixture('nl-api-register', 'apis-page-1.json');
 		const elsewhere = await serveForTest(() => ({ headers: JSON_TYPE, body: '[]' }));
 		const { source } = await serve([page], () => ({
-			headers: { ...JSON_TYPE, link: `<${elsewhere.url}${LIST}?page=2>; rel="next"` },
+			headers: { ...JSON_TYPE, link: `<${elsewhere.origin}${LIST}?page=2>; rel="next"` },
 			body: page,
 		}));
 		await expect(runAdapter(withKey, source)).rejects.toThrow(/is not on http:\/\/127\.0\.0\.1/);

@@ -1,18 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SourceFailure } from '../../../src/lib/import/adapter.ts';
 import { adapter, udataListUrl } from '../../../src/lib/import/adapters/udata.ts';
-import type { SourceFile } from '../../../src/schemas/source.ts';
 import {
 	adapterContext,
 	collect,
-	createGenericImportHttp,
-	type Route,
+	type Handler,
+	routeServerForSuite,
 	sendJson,
-	startRouteServer,
-	testSource,
-} from '../../helpers/import-http-generic.ts';
+} from '../../helpers/import-http.ts';
 import { expectNoSourceProse } from '../helpers/source-prose.ts';
 
 /** Real data.gouv.fr records in udata's list shape (see tests/fixtures/import/udata/README.md). */
@@ -25,25 +22,16 @@ const fixture = (name: string) =>
 const DATASETS = fixture('datasets-page.json');
 const DATASERVICES = fixture('dataservices-page.json');
 
-const { http, client } = createGenericImportHttp();
-let route: Route = () => {};
-let server: Awaited<ReturnType<typeof startRouteServer>>;
-beforeAll(async () => {
-	server = await startRouteServer((request, url, response) => route(request, url, response));
-});
-afterAll(async () => {
-	await server.close();
-	await client.close();
-});
-
-function source(overrides: Partial<SourceFile> = {}): SourceFile {
-	return testSource({
+let route: Handler = () => {};
+const server = routeServerForSuite(
+	(request, url, response) => route(request, url, response),
+	(origin) => ({
 		adapter: 'udata',
 		yields: 'datasets',
-		endpoints: [{ url: `${server.origin}/api/1/datasets/`, format: 'json' }],
-		...overrides,
-	});
-}
+		endpoints: [{ url: `${origin}/api/1/datasets/`, format: 'json' }],
+	}),
+);
+const { http, source } = server;
 
 function listPage(data: unknown[], next: string | null): unknown {
 	return {
@@ -105,7 +93,7 @@ describe('udata adapter', () => {
 		});
 		expect(records[0]).toMatchObject({ title: 'API Sirene', access: 'key' });
 		expectNoSourceProse(JSON.stringify(DATASERVICES), JSON.stringify(records));
-		expect(server.requests.filter((r) => r.startsWith('/api/1/datasets/'))).toEqual([]);
+		expect(server.requests.filter((r) => r.path.startsWith('/api/1/datasets/'))).toEqual([]);
 	});
 
 	it('follows next_page to the end', async () => {
@@ -229,7 +217,7 @@ describe('udata adapter', () => {
 				),
 			),
 		);
-		const asked = new URL(server.requests[0] ?? '', server.origin).searchParams;
+		const asked = new URL(server.requests[0]?.path ?? '', server.origin).searchParams;
 		expect(asked.get('organization')).toBe('534fff81a3a7292c64a77e5c');
 		expect(asked.get('badge')).toBe('hvd');
 		// The recorded records carry no hvd badge: a portal ignoring badge=hvd still imports nothing.

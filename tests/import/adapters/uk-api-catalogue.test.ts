@@ -73,7 +73,7 @@ describe('UK API catalogue adapter', () => {
 				? { status: 304 }
 				: { headers: { ...CSV, etag: '"v1"' }, body: 'x' },
 		);
-		const url = `${server.url}/data/catalogue.csv`;
+		const url = `${server.origin}/data/catalogue.csv`;
 		await expect(
 			runAdapter(adapter, source, {
 				previousValidators: new Map([
@@ -92,7 +92,7 @@ describe('UK API catalogue adapter', () => {
 			body,
 		});
 		const run = await runAdapter(adapter, source);
-		expect(run.remembered.get(`${server.url}/data/catalogue.csv`)).toEqual({
+		expect(run.remembered.get(`${server.origin}/data/catalogue.csv`)).toEqual({
 			etag: '"abc"',
 			lastModified: 'Wed, 02 Jul 2025 00:00:00 GMT',
 		});

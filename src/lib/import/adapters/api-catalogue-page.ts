@@ -1,85 +1,19 @@
-import {
-	HARVEST_TEXT_MAX,
-	HarvestedRecordSchema,
-	type HarvestItem,
-} from '../../../schemas/imported.ts';
+import { HARVEST_TEXT_MAX, type HarvestItem } from '../../../schemas/imported.ts';
 import {
 	type Adapter,
 	type AdapterContext,
 	type ImportResponse,
 	SourceFailure,
-	SourceUnchanged,
 } from '../adapter.ts';
+import { fetchPage, type PageRequest, parseJsonPage } from './fetch-page.ts';
+import { recordLimit } from './harvest-item.ts';
 
 /**
  * What the four national API-catalogue adapters (api-gouv-fr, uk-api-catalogue,
- * nl-api-register, bund-dev) share: reading one page as a whole-source fact (any failure fails
- * the source, never half a page), handing a record over only once it fits the harvest schema (a
- * record that does not fit costs that record, with the field at fault), and stopping at the
- * run's record limit.
+ * nl-api-register, bund-dev) share beyond what every adapter does (pages read with
+ * {@link fetchPage}, records checked and counted in harvest-item.ts): a JSON list page, reading
+ * plain JSON values into fields, and stopping at the run's record limit while reading.
  */
-
-export interface PageRequest {
-	accept: string;
-	/** An API key header, sent as is. */
-	headers?: Record<string, string>;
-	/** Send the last run's validators and answer 304 with {@link SourceUnchanged}. */
-	conditional?: boolean;
-}
-
-/** GETs one page; a transport error, a status other than 200 or a cut body fails the source. */
-export async function getPage(
-	context: AdapterContext,
-	url: string,
-	request: PageRequest,
-): Promise<ImportResponse> {
-	if (context.signal.aborted) throw new SourceFailure(`${url}: the import was stopped`);
-	const headers: Record<string, string> = { ...request.headers };
-	if (request.conditional) {
-		const previous = context.previousValidators.get(url);
-		if (previous?.etag) headers['if-none-match'] = previous.etag;
-		if (previous?.lastModified) headers['if-modified-since'] = previous.lastModified;
-	}
-	let response: ImportResponse;
-	try {
-		response = await context.http.get(url, {
-			maxBytes: context.limits.maxPageBytes,
-			accept: request.accept,
-			headers,
-		});
-	} catch (error) {
-		throw new SourceFailure(`${url}: ${error instanceof Error ? error.message : String(error)}`, {
-			cause: error,
-		});
-	}
-	if (response.status === 304 && request.conditional) throw new SourceUnchanged(url);
-	if (response.status !== 200) throw new SourceFailure(`${url} answered HTTP ${response.status}`);
-	if (response.truncated) {
-		throw new SourceFailure(
-			`${url} is larger than ${context.limits.maxPageBytes} bytes — the page was not read`,
-		);
-	}
-	if (request.conditional) {
-		const etag = response.headers.etag;
-		const lastModified = response.headers['last-modified'];
-		if (etag || lastModified) {
-			context.rememberValidators(url, {
-				...(etag ? { etag } : {}),
-				...(lastModified ? { lastModified } : {}),
-			});
-		}
-	}
-	return response;
-}
-
-/** The page's body as JSON; anything else fails the source. */
-export function parseJsonPage(response: ImportResponse, url: string): unknown {
-	try {
-		return JSON.parse(response.body.toString('utf8'));
-	} catch (error) {
-		throw new SourceFailure(`${url} did not answer valid JSON`, { cause: error });
-	}
-}
 
 /** The page's body as a JSON array of APIs; anything else fails the source. */
 export function parseJsonList(response: ImportResponse, url: string): unknown[] {
@@ -130,30 +64,9 @@ export function compact<T extends Record<string, unknown>>(value: T): Compact<T>
 	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Compact<T>;
 }
 
-/** The record when it fits the harvest schema, else a skip naming the first field at fault. */
-export function harvested(candidate: Record<string, unknown>): HarvestItem {
-	const parsed = HarvestedRecordSchema.safeParse(candidate);
-	if (parsed.success) return { record: parsed.data };
-	const issue = parsed.error.issues[0];
-	const sourceId =
-		typeof candidate.sourceId === 'string' ? candidate.sourceId.slice(0, 500) : undefined;
-	return {
-		skipped: {
-			...(sourceId ? { sourceId } : {}),
-			field: issue?.path.join('.') || 'record',
-			reason: issue?.message ?? 'does not fit the harvest schema',
-		},
-	};
-}
-
 /** A skip for a record without a value the record cannot do without. */
 export function missing(sourceId: string | undefined, field: string, reason: string): HarvestItem {
 	return { skipped: { ...(sourceId ? { sourceId: sourceId.slice(0, 500) } : {}), field, reason } };
-}
-
-/** Most records to yield: the run's limit, lowered by the source's own maxRecords filter. */
-export function recordLimit(context: AdapterContext): number {
-	return Math.min(context.limits.maxRecords, context.source.filters?.maxRecords ?? Infinity);
 }
 
 /**
@@ -191,7 +104,7 @@ export function jsonListAdapter(
 ): Adapter {
 	return async function* jsonList(context: AdapterContext) {
 		const url = firstEndpoint(context);
-		const list = parseJsonList(await getPage(context, url, request), url);
+		const list = parseJsonList(await fetchPage(context, url, request), url);
 		yield* upToRecordLimit(
 			context,
 			list.values().map((raw) => toItem(raw, context)),

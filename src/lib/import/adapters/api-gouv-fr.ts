@@ -1,13 +1,7 @@
 import type { HarvestItem } from '../../../schemas/imported.ts';
 import type { Adapter, AdapterContext } from '../adapter.ts';
-import {
-	compact,
-	fields,
-	harvested,
-	jsonListAdapter,
-	missing,
-	text,
-} from './api-catalogue-page.ts';
+import { compact, fields, jsonListAdapter, missing, text } from './api-catalogue-page.ts';
+import { harvested } from './harvest-item.ts';
 
 /**
  * api.gouv.fr, the French government's API catalogue. Its public route `GET /api/v1/apis`

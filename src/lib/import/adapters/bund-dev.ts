@@ -1,14 +1,7 @@
 import type { HarvestItem } from '../../../schemas/imported.ts';
 import type { Adapter } from '../adapter.ts';
-import {
-	compact,
-	fields,
-	harvested,
-	jsonListAdapter,
-	missing,
-	text,
-	webUrl,
-} from './api-catalogue-page.ts';
+import { compact, fields, jsonListAdapter, missing, text, webUrl } from './api-catalogue-page.ts';
+import { harvested } from './harvest-item.ts';
 
 /**
  * bund.dev, the volunteer bundesAPI project's list of German public-sector APIs it documents.

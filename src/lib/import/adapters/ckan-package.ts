@@ -1,10 +1,6 @@
+import type { HarvestedRecord, HarvestItem } from '../../../schemas/imported.ts';
 import {
-	HARVEST_LIST_MAX,
-	type HarvestedRecord,
-	type HarvestItem,
-} from '../../../schemas/imported.ts';
-import {
-	contractItem,
+	distributionList,
 	isObject,
 	localized,
 	text,
@@ -12,6 +8,7 @@ import {
 	wholeUrl,
 } from './dcat-harvest-values.ts';
 import { HVD_LEGISLATION } from './dcat-vocabulary.ts';
+import { harvested } from './harvest-item.ts';
 
 /**
  * One CKAN package (a `package_search` result) as a HarvestedRecord: facts only — never `notes`
@@ -84,24 +81,19 @@ function distributionsOf(
 	languages: readonly string[],
 ): HarvestedRecord['distributions'] {
 	if (!Array.isArray(pkg.resources)) return undefined;
-	const out: NonNullable<HarvestedRecord['distributions']> = [];
-	for (const resource of pkg.resources) {
-		if (!isObject(resource)) continue;
-		const url =
-			wholeUrl(resource.url) ?? wholeUrl(resource.download_url) ?? wholeUrl(resource.access_url);
-		if (url === undefined) continue;
-		const format = text(resource.format);
-		const mediaType = text(resource.mimetype);
-		const title = localized(resource.name, languages);
-		out.push({
-			url,
-			...(format ? { format } : {}),
-			...(mediaType ? { mediaType } : {}),
-			...(title ? { title } : {}),
-		});
-		if (out.length >= HARVEST_LIST_MAX) break;
-	}
-	return out.length > 0 ? out : undefined;
+	return distributionList(pkg.resources, (resource: unknown) =>
+		isObject(resource)
+			? {
+					url:
+						wholeUrl(resource.url) ??
+						wholeUrl(resource.download_url) ??
+						wholeUrl(resource.access_url),
+					format: text(resource.format),
+					mediaType: text(resource.mimetype),
+					title: localized(resource.name, languages),
+				}
+			: undefined,
+	);
 }
 
 function themesAndKeywords(
@@ -199,7 +191,7 @@ export function packageToItem(pkg: unknown, context: CkanPackageContext): Harves
 		...(frequency ? { updateFrequency: frequency } : {}),
 		...(highValue ? { highValue } : {}),
 	};
-	return contractItem(record);
+	return harvested(record);
 }
 
 /** The publisher key the source filters match against (CKAN organisation name). */

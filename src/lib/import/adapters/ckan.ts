@@ -1,15 +1,11 @@
 import type { HarvestItem } from '../../../schemas/imported.ts';
 import { type Adapter, type AdapterContext, SourceFailure } from '../adapter.ts';
 import { organizationName, packageToItem } from './ckan-package.ts';
-import { fetchPage, parseJsonPage } from './dcat-fetch-page.ts';
 import { isObject } from './dcat-harvest-values.ts';
 import { preferredLanguages } from './dcat-languages.ts';
-import {
-	endpointsToRead,
-	passesFilters,
-	recordBudget,
-	wantedKinds,
-} from './dcat-source-filters.ts';
+import { endpointsToRead, passesFilters, wantedKinds } from './dcat-source-filters.ts';
+import { fetchPage, parseJsonPage } from './fetch-page.ts';
+import { recordLimit } from './harvest-item.ts';
 
 /**
  * Generic CKAN: pages through `package_search` (`rows` / `start`) until `start` reaches the
@@ -69,7 +65,7 @@ async function* harvestEndpoint(
 	endpoint: string,
 	state: { yielded: number; seen: Set<string> },
 ): AsyncGenerator<HarvestItem> {
-	const budget = recordBudget(context);
+	const budget = recordLimit(context);
 	const kinds = wantedKinds(context.source);
 	const packageContext = {
 		portal: ckanPortal(endpoint),

@@ -1,7 +1,6 @@
 import type { HarvestItem } from '../../../schemas/imported.ts';
 import type { SourceEndpoint } from '../../../schemas/source.ts';
 import { type Adapter, type AdapterContext, SourceFailure } from '../adapter.ts';
-import { fetchPage } from './dcat-fetch-page.ts';
 import { gunzipIfPacked } from './dcat-gunzip.ts';
 import { preferredLanguages } from './dcat-languages.ts';
 import { parseRdf, type RdfSyntax, type SubjectIndex, syntaxOf } from './dcat-parse.ts';
@@ -10,10 +9,11 @@ import {
 	endpointsToRead,
 	passesFilters,
 	type RecordKind,
-	recordBudget,
 	wantedKinds,
 } from './dcat-source-filters.ts';
 import { constructQuery, SPARQL_PAGE_SIZE } from './dcat-sparql.ts';
+import { fetchPage } from './fetch-page.ts';
+import { recordLimit } from './harvest-item.ts';
 
 /**
  * Generic DCAT-AP: reads a catalogue document (Turtle, RDF/XML or JSON-LD — the endpoint's
@@ -170,7 +170,7 @@ async function* readSparql(reader: Reader, endpoint: SourceEndpoint): AsyncGener
 }
 
 export const adapter: Adapter = async function* dcatAp(context) {
-	const budget = recordBudget(context);
+	const budget = recordLimit(context);
 	const reader: Reader = {
 		context,
 		kinds: wantedKinds(context.source),

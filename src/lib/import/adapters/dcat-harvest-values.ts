@@ -2,8 +2,6 @@ import {
 	HARVEST_LIST_MAX,
 	HARVEST_TEXT_MAX,
 	type HarvestedRecord,
-	HarvestedRecordSchema,
-	type HarvestItem,
 } from '../../../schemas/imported.ts';
 import { pickByLanguage } from './dcat-languages.ts';
 
@@ -52,20 +50,34 @@ export function uniqueList(values: Iterable<string | undefined>): string[] | und
 	return out.size > 0 ? [...out] : undefined;
 }
 
+/** One distribution's values as read from a source; any of them may be missing. */
+export interface DistributionValues {
+	url: string | undefined;
+	format: string | undefined;
+	mediaType: string | undefined;
+	title: string | undefined;
+}
+
 /**
- * The record as the adapter contract allows it, or a skip naming the field that breaks it (an id
- * past 500 characters, a list past its cap…): whatever a source sends, an adapter never yields
- * something the pipeline's schema refuses.
+ * The distributions of a record, whatever the source's shape: each item read by `read`, one
+ * without a URL left out, missing values left absent, at most as many as a harvested list holds.
  */
-export function contractItem(record: HarvestedRecord): HarvestItem {
-	const checked = HarvestedRecordSchema.safeParse(record);
-	if (checked.success) return { record: checked.data };
-	const issue = checked.error.issues[0];
-	return {
-		skipped: {
-			sourceId: record.sourceId.slice(0, 500),
-			field: issue?.path.join('.') || 'record',
-			reason: (issue?.message ?? 'does not fit the harvest contract').slice(0, 200),
-		},
-	};
+export function distributionList<T>(
+	items: Iterable<T>,
+	read: (item: T) => DistributionValues | undefined,
+): HarvestedRecord['distributions'] {
+	const out: NonNullable<HarvestedRecord['distributions']> = [];
+	for (const item of items) {
+		const values = read(item);
+		if (values?.url === undefined) continue;
+		const { url, format, mediaType, title } = values;
+		out.push({
+			url,
+			...(format ? { format } : {}),
+			...(mediaType ? { mediaType } : {}),
+			...(title ? { title } : {}),
+		});
+		if (out.length >= HARVEST_LIST_MAX) break;
+	}
+	return out.length > 0 ? out : undefined;
 }

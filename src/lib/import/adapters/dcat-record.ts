@@ -1,14 +1,14 @@
 import {
-	HARVEST_LIST_MAX,
 	HARVEST_TEXT_MAX,
 	type HarvestedRecord,
 	type HarvestItem,
 } from '../../../schemas/imported.ts';
 import { countryOfSpatial } from './dcat-country.ts';
-import { contractItem, uniqueList } from './dcat-harvest-values.ts';
+import { distributionList, uniqueList } from './dcat-harvest-values.ts';
 import { pickByLanguage } from './dcat-languages.ts';
 import type { SubjectIndex, Term } from './dcat-parse.ts';
 import { ACCESS_RIGHTS, HVD_LEGISLATION, TERMS } from './dcat-vocabulary.ts';
+import { harvested } from './harvest-item.ts';
 
 /**
  * Turns the subjects of a parsed DCAT-AP document that are typed dcat:Dataset or dcat:DataService
@@ -117,22 +117,12 @@ function licenceOf(s: Subjects, subject: string, distributions: string[]): strin
 }
 
 function distributionsOf(s: Subjects, nodes: string[]): HarvestedRecord['distributions'] {
-	const out: NonNullable<HarvestedRecord['distributions']> = [];
-	for (const node of nodes) {
-		const url = s.url(node, TERMS.downloadURL) ?? s.url(node, TERMS.accessURL);
-		if (url === undefined) continue;
-		const format = s.url(node, TERMS.format);
-		const mediaType = s.url(node, TERMS.mediaType);
-		const title = s.text(node, TERMS.title);
-		out.push({
-			url,
-			...(format ? { format } : {}),
-			...(mediaType ? { mediaType } : {}),
-			...(title ? { title } : {}),
-		});
-		if (out.length >= HARVEST_LIST_MAX) break;
-	}
-	return out.length > 0 ? out : undefined;
+	return distributionList(nodes, (node) => ({
+		url: s.url(node, TERMS.downloadURL) ?? s.url(node, TERMS.accessURL),
+		format: s.url(node, TERMS.format),
+		mediaType: s.url(node, TERMS.mediaType),
+		title: s.text(node, TERMS.title),
+	}));
 }
 
 function contactOf(s: Subjects, subject: string): HarvestedRecord['contact'] {
@@ -198,7 +188,7 @@ function recordOf(
 		...(spec ? { spec: { url: spec } } : {}),
 		...(highValue ? { highValue } : {}),
 	};
-	return { item: contractItem(record), publisherKeys: keys };
+	return { item: harvested(record), publisherKeys: keys };
 }
 
 /** Every dcat:Dataset and dcat:DataService of the index, in document order. */

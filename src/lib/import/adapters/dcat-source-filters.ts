@@ -1,6 +1,6 @@
 import type { HarvestedRecord } from '../../../schemas/imported.ts';
 import type { SourceEndpoint, SourceFile } from '../../../schemas/source.ts';
-import { type AdapterContext, SourceFailure } from '../adapter.ts';
+import { SourceFailure } from '../adapter.ts';
 
 /**
  * A source's `yields` and `filters`, as the three generic adapters apply them: in the query where
@@ -25,12 +25,6 @@ export function wantedKinds(source: SourceFile): Set<RecordKind> {
 		if (!types.includes('Dataset')) kinds.delete('dataset');
 	}
 	return kinds;
-}
-
-/** The most records the adapter may yield: the run's limit, lowered by the source's own filter. */
-export function recordBudget(context: AdapterContext): number {
-	const own = context.source.filters?.maxRecords;
-	return own === undefined ? context.limits.maxRecords : Math.min(own, context.limits.maxRecords);
 }
 
 /**

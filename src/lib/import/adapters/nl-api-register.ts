@@ -5,14 +5,14 @@ import {
 	compact,
 	fields,
 	firstEndpoint,
-	getPage,
-	harvested,
 	missing,
 	parseJsonList,
 	text,
 	upToRecordLimit,
 	webUrl,
 } from './api-catalogue-page.ts';
+import { fetchPage } from './fetch-page.ts';
+import { harvested } from './harvest-item.ts';
 import { nextLink } from './nl-api-register-links.ts';
 
 /**
@@ -98,7 +98,7 @@ async function* pages(context: AdapterContext, first: URL, key: string) {
 				`${first.origin}: still a next page after ${context.limits.maxPages} pages — stopped`,
 			);
 		}
-		const response = await getPage(context, url, {
+		const response = await fetchPage(context, url, {
 			accept: 'application/json',
 			headers: { 'x-api-key': key },
 		});

@@ -1,9 +1,6 @@
-import {
-	HARVEST_LIST_MAX,
-	type HarvestedRecord,
-	type HarvestItem,
-} from '../../../schemas/imported.ts';
-import { contractItem, isObject, text, uniqueList, wholeUrl } from './dcat-harvest-values.ts';
+import type { HarvestedRecord, HarvestItem } from '../../../schemas/imported.ts';
+import { distributionList, isObject, text, uniqueList, wholeUrl } from './dcat-harvest-values.ts';
+import { harvested } from './harvest-item.ts';
 
 /**
  * One udata dataset or dataservice (field names as udata's own api_fields.py and dataservices
@@ -41,23 +38,16 @@ function gone(value: Json, sourceId: string): HarvestItem | undefined {
 
 function distributionsOf(value: Json): HarvestedRecord['distributions'] {
 	if (!Array.isArray(value.resources)) return undefined;
-	const out: NonNullable<HarvestedRecord['distributions']> = [];
-	for (const resource of value.resources) {
-		if (!isObject(resource)) continue;
-		const url = wholeUrl(resource.url);
-		if (url === undefined) continue;
-		const format = text(resource.format);
-		const mediaType = text(resource.mime);
-		const title = text(resource.title);
-		out.push({
-			url,
-			...(format ? { format } : {}),
-			...(mediaType ? { mediaType } : {}),
-			...(title ? { title } : {}),
-		});
-		if (out.length >= HARVEST_LIST_MAX) break;
-	}
-	return out.length > 0 ? out : undefined;
+	return distributionList(value.resources, (resource: unknown) =>
+		isObject(resource)
+			? {
+					url: wholeUrl(resource.url),
+					format: text(resource.format),
+					mediaType: text(resource.mime),
+					title: text(resource.title),
+				}
+			: undefined,
+	);
 }
 
 function common(value: Json): Partial<HarvestedRecord> {
@@ -94,7 +84,7 @@ export function udataToItem(value: unknown, kind: UdataKind, portal: string): Ha
 			wholeUrl(value.technical_documentation_url) ?? wholeUrl(value.business_documentation_url);
 		const access = ACCESS[text(value.access_type) ?? ''];
 		const modified = text(value.metadata_modified_at);
-		return contractItem({
+		return harvested({
 			sourceId,
 			...(sourceUrl ? { sourceUrl } : {}),
 			kind: 'api',
@@ -112,7 +102,7 @@ export function udataToItem(value: unknown, kind: UdataKind, portal: string): Ha
 	const frequency = text(value.frequency);
 	const highValue =
 		Array.isArray(value.badges) && value.badges.some((b) => isObject(b) && b.kind === 'hvd');
-	return contractItem({
+	return harvested({
 		sourceId,
 		...(sourceUrl ? { sourceUrl } : {}),
 		kind: 'dataset',

@@ -1,14 +1,14 @@
 import type { HarvestItem } from '../../../schemas/imported.ts';
 import { type Adapter, type AdapterContext, SourceFailure } from '../adapter.ts';
-import { fetchPage, parseJsonPage } from './dcat-fetch-page.ts';
 import { isObject } from './dcat-harvest-values.ts';
 import {
 	endpointsToRead,
 	passesFilters,
 	type RecordKind,
-	recordBudget,
 	wantedKinds,
 } from './dcat-source-filters.ts';
+import { fetchPage, parseJsonPage } from './fetch-page.ts';
+import { recordLimit } from './harvest-item.ts';
 import { type UdataKind, udataToItem } from './udata-record.ts';
 
 /**
@@ -76,7 +76,7 @@ async function* harvestList(
 	kinds: ReadonlySet<RecordKind>,
 	state: { yielded: number },
 ): AsyncGenerator<HarvestItem> {
-	const budget = recordBudget(context);
+	const budget = recordLimit(context);
 	const portal = new URL(list).origin;
 	const seen = new Set<string>();
 	let url: string | undefined = firstPageUrl(list, kind, context);

@@ -5,13 +5,13 @@ import { type Adapter, type AdapterContext, SourceFailure } from '../adapter.ts'
 import {
 	compact,
 	firstEndpoint,
-	getPage,
-	harvested,
 	missing,
 	text,
 	upToRecordLimit,
 	webUrl,
 } from './api-catalogue-page.ts';
+import { fetchPage } from './fetch-page.ts';
+import { harvested } from './harvest-item.ts';
 import { parameterize } from './uk-api-catalogue-slug.ts';
 
 /**
@@ -92,7 +92,7 @@ async function readOrganisations(
 	context: AdapterContext,
 	url: string,
 ): Promise<Map<string, Organisation>> {
-	const response = await getPage(context, url, { accept: 'text/csv' });
+	const response = await fetchPage(context, url, { accept: 'text/csv' });
 	const organisations = new Map<string, Organisation>();
 	for await (const { row, whole } of rows(response.body, url, ORGANISATION_COLUMNS)) {
 		if (!whole) continue;
@@ -149,7 +149,10 @@ function toItem(row: Row, organisations: Map<string, Organisation>, pages: strin
 
 export const adapter: Adapter = async function* ukApiCatalogue(context: AdapterContext) {
 	const catalogueUrl = firstEndpoint(context);
-	const catalogue = await getPage(context, catalogueUrl, { accept: 'text/csv', conditional: true });
+	const catalogue = await fetchPage(context, catalogueUrl, {
+		accept: 'text/csv',
+		conditional: true,
+	});
 	const organisationUrl = context.source.endpoints[1]?.url;
 	const organisations = organisationUrl
 		? await readOrganisations(context, organisationUrl)

@@ -6,16 +6,18 @@ import {
 } from '../adapter.ts';
 
 /**
- * One page of a catalogue, read for the three generic adapters (CKAN and udata portals are DCAT
- * catalogues behind a JSON API, so they share this with the DCAT-AP adapter). Every way a page can
- * go wrong fails the whole source: an adapter never builds records from half a page.
+ * One page of a catalogue, read the same way by every adapter. Every way a page can go wrong fails
+ * the whole source — a transport error, a status other than 200, a body cut at the page cap, a
+ * JSON page that is not JSON — so an adapter never builds records from half a page.
  */
 
 export interface PageRequest {
 	accept: string;
+	/** An API key header, sent as is (the client refuses any other header). */
+	headers?: Record<string, string>;
 	/**
-	 * Ask with the validators of the last run and stop on 304. Only for a single-document source:
-	 * page 1 of a paged API being unchanged says nothing about page 2.
+	 * Ask with the validators of the last run and answer 304 with {@link SourceUnchanged}. Only for
+	 * a single-document source: page 1 of a paged API being unchanged says nothing about page 2.
 	 */
 	conditional?: boolean;
 	/** A POSTed SPARQL query form; sent as a GET query string when the client cannot POST. */
@@ -30,22 +32,37 @@ function conditionalHeaders(context: AdapterContext, url: string): Record<string
 	return headers;
 }
 
+function rememberValidators(context: AdapterContext, url: string, response: ImportResponse): void {
+	const etag = response.headers.etag;
+	const lastModified = response.headers['last-modified'];
+	if (etag || lastModified) {
+		context.rememberValidators(url, {
+			...(etag ? { etag } : {}),
+			...(lastModified ? { lastModified } : {}),
+		});
+	}
+}
+
 function withQuery(url: string, form: Record<string, string>): string {
 	const target = new URL(url);
 	for (const [key, value] of Object.entries(form)) target.searchParams.set(key, value);
 	return target.href;
 }
 
+/** GETs (or POSTs a form to) one page; anything but a whole 200 answer fails the source. */
 export async function fetchPage(
 	context: AdapterContext,
 	url: string,
 	request: PageRequest,
 ): Promise<ImportResponse> {
-	if (context.signal.aborted) throw new SourceFailure(`stopped before ${url}`);
+	if (context.signal.aborted) throw new SourceFailure(`${url}: the import was stopped`);
 	const options = {
 		maxBytes: context.limits.maxPageBytes,
 		accept: request.accept,
-		...(request.conditional ? { headers: conditionalHeaders(context, url) } : {}),
+		headers: {
+			...request.headers,
+			...(request.conditional ? conditionalHeaders(context, url) : {}),
+		},
 	};
 	let response: ImportResponse;
 	try {
@@ -59,24 +76,13 @@ export async function fetchPage(
 		throw new SourceFailure(`${url}: ${reason}`, { cause: error });
 	}
 	if (response.status === 304 && request.conditional) throw new SourceUnchanged(url);
-	if (response.status < 200 || response.status > 299) {
-		throw new SourceFailure(`${url} answered HTTP ${response.status}`);
-	}
+	if (response.status !== 200) throw new SourceFailure(`${url} answered HTTP ${response.status}`);
 	if (response.truncated) {
 		throw new SourceFailure(
-			`${url}: the page is larger than ${context.limits.maxPageBytes} bytes (maxPageBytes)`,
+			`${url}: the page is larger than ${context.limits.maxPageBytes} bytes (maxPageBytes) — not read`,
 		);
 	}
-	if (request.conditional) {
-		const etag = response.headers.etag;
-		const lastModified = response.headers['last-modified'];
-		if (etag || lastModified) {
-			context.rememberValidators(url, {
-				...(etag ? { etag } : {}),
-				...(lastModified ? { lastModified } : {}),
-			});
-		}
-	}
+	if (request.conditional) rememberValidators(context, url, response);
 	return response;
 }
 
