@@ -1,4 +1,5 @@
 import type { HarvestedRecord, HarvestItem } from '../../../schemas/imported.ts';
+import { THEME_CODES } from '../../vocab/themes.ts';
 import {
 	distributionList,
 	isObject,
@@ -17,22 +18,7 @@ import { harvested } from './harvest-item.ts';
  */
 
 /** The EU data-theme codes, so a CKAN group named after one counts as a theme. */
-const EU_THEME_CODES = new Set([
-	'AGRI',
-	'ECON',
-	'EDUC',
-	'ENER',
-	'ENVI',
-	'GOVE',
-	'HEAL',
-	'INTR',
-	'JUST',
-	'OP_DATPRO',
-	'REGI',
-	'SOCI',
-	'TECH',
-	'TRAN',
-]);
+const EU_THEME_CODES = new Set<string>(THEME_CODES);
 
 type Json = Record<string, unknown>;
 
