@@ -86,6 +86,10 @@ describe('ckan adapter', () => {
 			server.requests.map((r) => new URL(r.path, server.origin).searchParams.get('start')),
 		).toEqual(['0', '2', '4']);
 		expect(server.requests[0]?.path).toContain('rows=100');
+		// Oldest first on every page, so the pages (and a capped harvest) stay stable.
+		expect(
+			server.requests.map((r) => new URL(r.path, server.origin).searchParams.get('sort')),
+		).toEqual(['metadata_created asc', 'metadata_created asc', 'metadata_created asc']);
 	});
 
 	it('fails a portal whose pages never end (maxPages)', async () => {

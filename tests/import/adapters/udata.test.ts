@@ -103,8 +103,13 @@ describe('udata adapter', () => {
 				page < 3 ? `${server.origin}/api/1/datasets/?page=${page + 1}&page_size=100` : null;
 			sendJson(response, listPage([{ ...DATASETS.data[0], id: `d${page}` }], next));
 		};
+		server.requests.length = 0;
 		const { records } = await collect(adapter(adapterContext(source(), http)));
 		expect(records.map((r) => r.sourceId)).toEqual(['d1', 'd2', 'd3']);
+		// The first page asks for the oldest datasets first; next_page links carry on from there.
+		expect(new URL(server.requests[0]?.path ?? '', server.origin).searchParams.get('sort')).toBe(
+			'created',
+		);
 	});
 
 	it('fails a portal whose pages never end (maxPages)', async () => {

@@ -36,6 +36,10 @@ function pageUrl(endpoint: string, start: number, rows: number, context: Adapter
 	const url = new URL(endpoint);
 	url.searchParams.set('rows', String(rows));
 	url.searchParams.set('start', String(start));
+	// Oldest first, not CKAN's default (relevance, then last modified): pages stay put while the
+	// portal changes during a harvest, and a source capped by maxRecords keeps the same records
+	// from night to night instead of churning.
+	url.searchParams.set('sort', 'metadata_created asc');
 	const publishers = context.source.filters?.publishers;
 	if (publishers) {
 		url.searchParams.set('fq', `organization:(${publishers.map(solrQuoted).join(' OR ')})`);

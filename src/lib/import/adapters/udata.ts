@@ -40,6 +40,9 @@ function firstPageUrl(list: string, kind: UdataKind, context: AdapterContext): s
 		url.searchParams.set('organization', publishers[0]);
 	if (kind === 'datasets' && context.source.filters?.highValueOnly)
 		url.searchParams.set('badge', 'hvd');
+	// Oldest first: pages stay put while the portal changes during a harvest, and a source capped
+	// by maxRecords keeps the same records from night to night instead of churning.
+	if (kind === 'datasets') url.searchParams.set('sort', 'created');
 	return url.href;
 }
 
