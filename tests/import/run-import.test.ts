@@ -121,7 +121,7 @@ describe('a source that fails or collapses', () => {
 		const result = await night('2026-11-02');
 		expect(result.status).toBe('completed');
 		expect(reportOf(result)).toMatchObject({ outcome: 'failed', records: 30 });
-		expect(reportOf(result)?.error).toContain('answered 500');
+		expect(reportOf(result)?.error).toContain('answered HTTP 500');
 		// The other source answered (304: nothing new), so the night went on and is not unreachable.
 		expect(reportOf(result, 'other-src')?.outcome).toBe('unchanged');
 		expect(await recordsFile()).toBe(before);

@@ -1,12 +1,12 @@
 import { type Adapter, SourceFailure } from '../../../src/lib/import/adapter.ts';
-import { conditionalGet } from '../../../src/lib/import/conditional-get.ts';
+import { fetchPage } from '../../../src/lib/import/adapters/fetch-page.ts';
 import { HarvestedRecordSchema, type HarvestItem } from '../../../src/schemas/imported.ts';
 
 /**
  * A test-only adapter: reads `<endpoint>?page=1, 2, …` until a page is empty, each page one
  * HarvestedRecord JSON per line. It exercises the pipeline (paging, conditional requests,
- * failure mid-way, skipped lines) without the parsing a real adapter does; the benchmark uses it
- * too when no DCAT-AP adapter is there.
+ * failure mid-way, skipped lines) without the parsing a real adapter does. Pages are read with
+ * the adapters' own fetchPage, page 1 conditionally.
  */
 export const jsonlAdapter: Adapter = async function* (context): AsyncIterable<HarvestItem> {
 	const endpoint = context.source.endpoints[0]?.url;
@@ -16,11 +16,10 @@ export const jsonlAdapter: Adapter = async function* (context): AsyncIterable<Ha
 			throw new SourceFailure(`more than ${context.limits.maxPages} pages`);
 		}
 		const url = `${endpoint}?page=${page}`;
-		const get = { maxBytes: context.limits.maxPageBytes, accept: 'application/x-ndjson' };
-		const response =
-			page === 1 ? await conditionalGet(context, url, get) : await context.http.get(url, get);
-		if (response.status !== 200) throw new SourceFailure(`${url} answered ${response.status}`);
-		if (response.truncated) throw new SourceFailure(`${url} is larger than the page limit`);
+		const response = await fetchPage(context, url, {
+			accept: 'application/x-ndjson',
+			conditional: page === 1,
+		});
 		const text = response.body.toString('utf8');
 		if (text.trim() === '') return;
 		for (const line of text.split('\n')) {
