@@ -27,6 +27,7 @@ beforeEach(async () => {
 	server.failPage = undefined;
 	server.hangPage = undefined;
 	server.pageSize = 1000;
+	server.etagPadding = '';
 	second.failPage = undefined;
 	second.set(records(3, 500));
 	({ dir, cleanup } = await importDataDir({
@@ -215,6 +216,17 @@ describe('conditional requests', () => {
 		expect(report).toMatchObject({ outcome: 'unchanged', records: 4 });
 		expect(await recordsFile()).toBe(before);
 		expect((await readImportedSource(dir, 'test-src')).state?.lastOutcome).toBe('unchanged');
+	});
+
+	it('imports a source whose ETag is longer than state.json keeps, without remembering it', async () => {
+		server.set(records(4));
+		server.etagPadding = 'x'.repeat(600);
+		const report = reportOf(await night('2026-11-01', ['test-src']));
+		expect(report).toMatchObject({ outcome: 'imported', records: 4 });
+		expect((await readImportedSource(dir, 'test-src')).state?.validators).toEqual([]);
+		server.requests.length = 0;
+		await night('2026-11-02', ['test-src']);
+		expect(server.requests[0]?.ifNoneMatch).toBeUndefined();
 	});
 
 	it('still removes records delisted more than 30 days on an unchanged night', async () => {

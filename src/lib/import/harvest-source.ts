@@ -3,6 +3,7 @@ import {
 	type HarvestSkip,
 	type ImportedPublisher,
 	type ImportedRecord,
+	ImportStateSchema,
 } from '../../schemas/imported.ts';
 import type { SourceFile } from '../../schemas/source.ts';
 import type { PublisherFile } from '../catalog/load-publishers.ts';
@@ -59,6 +60,9 @@ function cleanSkip(item: HarvestSkip): HarvestSkip {
 		reason: oneLine(item.reason),
 	};
 }
+
+/** One validator line of state.json: a longer URL or validator than it keeps is not remembered. */
+const ValidatorSchema = ImportStateSchema.shape.validators.element;
 
 export interface Harvest {
 	records: ImportedRecord[];
@@ -117,7 +121,10 @@ export async function harvestSource(
 		signal,
 		previousValidators,
 		rememberValidators: (url, validators) => {
-			if (out.validators.size < 50) out.validators.set(url, validators);
+			// Cut, a validator would never match again; and state.json refuses it whole.
+			if (out.validators.size < 50 && ValidatorSchema.safeParse({ url, ...validators }).success) {
+				out.validators.set(url, validators);
+			}
 		},
 	};
 	const seen = new Set<string>();

@@ -199,7 +199,7 @@ export async function importSource(run: SourceRun): Promise<SourceResult> {
 		lastSuccessAt: run.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
 		counts: { records: records.length, ...counts, skipped: harvested.skippedCount },
 		skipped: harvested.skipped,
-		validators: [...harvested.validators].map(([url, v]) => ({ url: url.slice(0, 2048), ...v })),
+		validators: [...harvested.validators].map(([url, v]) => ({ url, ...v })),
 	};
 	if (!run.dryRun) {
 		await writeImportedSource(run.dataDir, source.id, {

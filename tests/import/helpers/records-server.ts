@@ -14,6 +14,8 @@ export interface RecordsServer {
 	/** Page number that never answers, or undefined. */
 	hangPage: number | undefined;
 	pageSize: number;
+	/** Appended to every ETag (a hostile source's over-long validator). */
+	etagPadding: string;
 	requests: { path: string; ifNoneMatch?: string }[];
 	close(): Promise<void>;
 }
@@ -30,6 +32,7 @@ export async function startRecordsServer(): Promise<RecordsServer> {
 		failPage: undefined,
 		hangPage: undefined,
 		pageSize: 1000,
+		etagPadding: '',
 		requests: [],
 		close: async () => {},
 	};
@@ -46,7 +49,7 @@ export async function startRecordsServer(): Promise<RecordsServer> {
 			res.writeHead(500).end('server error');
 			return;
 		}
-		const etag = `"v${version}"`;
+		const etag = `"v${version}${state.etagPadding}"`;
 		if (page === 1 && ifNoneMatch === etag) {
 			res.writeHead(304, { etag }).end();
 			return;
