@@ -39,6 +39,9 @@ export interface SourceResult {
 	recordFailure?: () => Promise<void>;
 }
 
+/** A run's time as state.json writes it: whole seconds, UTC. */
+const stamp = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
 function baseState(
 	run: SourceRun,
 	previous: ImportState | undefined,
@@ -46,7 +49,7 @@ function baseState(
 ): ImportState {
 	return {
 		source: run.source.id,
-		lastRunAt: run.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+		lastRunAt: stamp(run.now),
 		lastOutcome: 'imported',
 		...(previous?.lastSuccessAt ? { lastSuccessAt: previous.lastSuccessAt } : {}),
 		failures: 0,
@@ -114,19 +117,14 @@ export async function importSource(run: SourceRun): Promise<SourceResult> {
 		]),
 	);
 	const kept = (outcome: ImportOutcome, error: string | undefined, partial?: Harvest) => {
+		const base = baseState(run, previous.state, previous.records.length);
 		const state: ImportState = {
-			...baseState(run, previous.state, previous.records.length),
+			...base,
 			lastOutcome: outcome,
 			...(error ? { lastError: oneLine(error) } : {}),
 			failures: outcome === 'unchanged' ? 0 : (previous.state?.failures ?? 0) + 1,
 			...(partial
-				? {
-						counts: {
-							...baseState(run, previous.state, previous.records.length).counts,
-							skipped: partial.skippedCount,
-						},
-						skipped: partial.skipped,
-					}
+				? { counts: { ...base.counts, skipped: partial.skippedCount }, skipped: partial.skipped }
 				: {}),
 		};
 		const report: SourceReport = {
@@ -196,7 +194,7 @@ export async function importSource(run: SourceRun): Promise<SourceResult> {
 	}
 	const state: ImportState = {
 		...baseState(run, previous.state, records.length),
-		lastSuccessAt: run.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+		lastSuccessAt: stamp(run.now),
 		counts: { records: records.length, ...counts, skipped: harvested.skippedCount },
 		skipped: harvested.skipped,
 		validators: [...harvested.validators].map(([url, v]) => ({ url, ...v })),
