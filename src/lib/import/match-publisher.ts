@@ -37,18 +37,18 @@ export function createPublisherMatcher(
 	source: string,
 	publishers: ReadonlyMap<string, PublisherFile>,
 ): PublisherMatcher {
+	// Built once per run: the matcher is called for every record.
+	const all = [...publishers.values()].map((p) => p.publisher);
 	const byName = new Map<string, PublisherFile['publisher']>();
-	for (const { publisher } of publishers.values()) {
+	for (const publisher of all) {
 		byName.set(fold(publisher.name), publisher);
 		if (publisher.acronym) byName.set(fold(publisher.acronym), publisher);
 	}
 	return (named, country) => {
 		const host = hostOf(named.homepage);
 		const found =
-			(host
-				? [...publishers.values()].find((p) => onDomain(host, p.publisher.officialDomains))
-						?.publisher
-				: undefined) ?? byName.get(fold(named.name));
+			(host ? all.find((p) => onDomain(host, p.officialDomains)) : undefined) ??
+			byName.get(fold(named.name));
 		if (found) {
 			return {
 				id: found.id,
