@@ -23,6 +23,8 @@ const DISTRIBUTIONS_MAX = 30;
 const DISTRIBUTION_TITLE_MAX = 120;
 const PUBLISHER_NAME_MAX = 160;
 
+const NO_PUBLISHERS: ReadonlyMap<string, PublisherFile> = new Map();
+
 export interface NormaliseContext {
 	source: SourceFile;
 	/** Tonight, YYYY-MM-DD (UTC). */
@@ -204,7 +206,9 @@ export function normaliseRecord(
 		fileId: entry.id,
 		folder: country.toLowerCase(),
 		body: '',
-		publishers: context.publishers,
+		// An imported publisher is in no hand-written list: asked against the list, the rules
+		// would look for the closest id to suggest, on every such record, for a problem dropped here.
+		publishers: publisher.matched ? context.publishers : NO_PUBLISHERS,
 		allowPrivate: context.allowPrivate,
 		today: context.today,
 	}).filter((p) => p.severity === 'error' && !(p.field === 'publisher' && !publisher.matched));
