@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -71,7 +71,6 @@ function cataloguePage(
 }
 
 async function folderBytes(dir: string): Promise<number> {
-	const { stat } = await import('node:fs/promises');
 	let total = 0;
 	for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
 		if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
@@ -101,6 +100,7 @@ export async function benchImport(records: number): Promise<ImportBenchResult> {
 	const endpoint = `${base}?page=1`;
 	const dir = await mkdtemp(join(tmpdir(), 'c0mm0-bench-import-'));
 	try {
+		// No hand-written publishers: every dataset's publisher is an imported one.
 		for (const folder of ['sources', 'publishers', 'catalog']) await mkdir(join(dir, folder));
 		await writeFile(
 			join(dir, 'sources', 'bench-dcat.yaml'),
