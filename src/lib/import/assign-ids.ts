@@ -10,7 +10,7 @@ import { slugify } from './slugify.ts';
  */
 
 /** Longest slug taken from a title: ids stay readable and under the id limit with a suffix. */
-export const ID_SLUG_MAX = 60;
+const ID_SLUG_MAX = 60;
 
 export function idSuffix(source: string, sourceId: string): string {
 	return createHash('sha256')

@@ -48,7 +48,7 @@ function stripTags(text: string): string {
 }
 
 /** Cut to at most `max` characters, at the last space when there is one in the second half. */
-export function cutAtWord(text: string, max: number): string {
+function cutAtWord(text: string, max: number): string {
 	if (text.length <= max) return text;
 	const cut = text.slice(0, max + 1);
 	const space = cut.lastIndexOf(' ');

@@ -6,7 +6,7 @@ import type { AdapterLoader } from './adapters/index.ts';
 import { consoleImportReporter } from './import-report.ts';
 import { runImport, UsageError } from './run-import.ts';
 
-export const IMPORT_USAGE = `Usage: npm run import -- [options]
+const IMPORT_USAGE = `Usage: npm run import -- [options]
 
   --source ID,ID     import only these sources (default: every valid file in sources/)
   --data-dir DIR     folder with sources/, catalog/, publishers/, imported/ (default: $C0MM0_DATA_DIR or ./data)

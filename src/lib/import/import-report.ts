@@ -12,7 +12,7 @@ export function skipLine(source: string, skip: HarvestSkip): string {
 }
 
 /** What a source's night came to, in a few lines. Every value a source chose goes through safeLogText. */
-export function formatSourceReport(report: SourceReport): string {
+function formatSourceReport(report: SourceReport): string {
 	const { counts } = report;
 	const time = `${report.seconds.toFixed(1)} s`;
 	const lines: string[] = [];
@@ -42,7 +42,7 @@ export function formatSourceReport(report: SourceReport): string {
 	return lines.join('\n');
 }
 
-export function formatRunSummary(reports: readonly SourceReport[], seconds: number): string {
+function formatRunSummary(reports: readonly SourceReport[], seconds: number): string {
 	const count = (outcome: SourceReport['outcome']) =>
 		reports.filter((r) => r.outcome === outcome).length;
 	return `Import of ${reports.length} source(s) in ${seconds.toFixed(1)} s: imported ${count('imported')} · unchanged ${count('unchanged')} · collapsed ${count('collapsed')} · failed ${count('failed')}.`;

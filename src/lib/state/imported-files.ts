@@ -54,7 +54,7 @@ export function importedDir(dataDir: string, source: string): string {
 	return join(importedRoot(dataDir), source);
 }
 
-export function importStatePath(dataDir: string, source: string): string {
+function importStatePath(dataDir: string, source: string): string {
 	return join(importedDir(dataDir, source), STATE_FILE);
 }
 
