@@ -1,16 +1,11 @@
 import type { ImportedRecord } from '../../schemas/imported.ts';
+import { daysBetween } from '../site/format.ts';
 
 export interface ReconcileCounts {
 	added: number;
 	updated: number;
 	delisted: number;
 	removed: number;
-}
-
-const DAY_MS = 86_400_000;
-
-function daysBetween(from: string, to: string): number {
-	return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
 /**
@@ -50,7 +45,7 @@ export function reconcileRecords(
 		if (since === undefined) {
 			counts.delisted += 1;
 			records.push({ ...old, provenance: { ...old.provenance, delistedAt: today } });
-		} else if (daysBetween(since, today) > delistedDays) {
+		} else if (daysBetween(since, new Date(today)) > delistedDays) {
 			counts.removed += 1;
 		} else {
 			records.push(old);
