@@ -1,5 +1,5 @@
 import type { ImportedRecord } from '../../schemas/imported.ts';
-import { daysBetween } from '../site/format.ts';
+import { isoDateDaysBefore } from '../state/history-store.ts';
 
 export interface ReconcileCounts {
 	added: number;
@@ -45,7 +45,8 @@ export function reconcileRecords(
 		if (since === undefined) {
 			counts.delisted += 1;
 			records.push({ ...old, provenance: { ...old.provenance, delistedAt: today } });
-		} else if (daysBetween(since, new Date(today)) > delistedDays) {
+		} else if (since < isoDateDaysBefore(today, delistedDays)) {
+			// Delisted for more than delistedDays (ISO dates compare as text).
 			counts.removed += 1;
 		} else {
 			records.push(old);
