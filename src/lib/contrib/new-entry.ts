@@ -94,7 +94,7 @@ export function choosePublisher(
 	const note =
 		owners.length > 1
 			? `${host} belongs to several publishers (${owners.map((p) => p.id).join(', ')}) — set publisher: to the right one.`
-			: `No publisher in data/publishers/ lists ${host} among its official domains — set publisher:, adding the body's file if it is new.`;
+			: `No publisher in ${displayPath(publishersDir)}/ lists ${host} among its official domains — set publisher:, adding the body's file if it is new.`;
 	return { id: undefined, notes: [note] };
 }
 
@@ -123,7 +123,7 @@ export function chooseCountry(
 }
 
 /** Fetches the document through the verifier's HTTP client, so the same address policy applies. */
-export async function fetchSourceDocument(url: URL, allowPrivate: boolean): Promise<DraftSource> {
+async function fetchSourceDocument(url: URL, allowPrivate: boolean): Promise<DraftSource> {
 	const client = createHttpClient({
 		limits: VERIFY_DEFAULTS,
 		mayConnect: addressGate({ allowPrivate }),
