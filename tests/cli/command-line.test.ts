@@ -24,6 +24,7 @@ const SCRIPTS = [
 	['verify-merge.ts', 'verify:merge', 'npm run verify:merge'],
 	['new-entry.ts', 'new-entry', 'npm run new-entry'],
 	['entry-report.ts', 'entry-report', 'npm run --silent entry-report'],
+	['changed-entries.ts', 'changed-entries', 'npm run --silent changed-entries'],
 ] as const;
 
 describe.each(SCRIPTS)('scripts/%s', (file, command, invocation) => {

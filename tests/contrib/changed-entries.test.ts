@@ -164,14 +164,12 @@ describe('machineWrittenRefusal', () => {
 		`);
 	});
 
-	it('prints a hostile file name on one line, its control characters escaped', () => {
+	it('prints a hostile file name on one line, with no control character or workflow command', () => {
 		const message = machineWrittenRefusal([
-			{ status: 'added', path: 'data/history/x\n::add-mask::y\u001b[2J\u202e.json' },
+			{ status: 'added', path: 'data/history/x\n::add-mask::y\u001b[2J\u202e##[error]z.json' },
 		]);
-		expect(message.split('\n')[1]).toBe(
-			'  added    data/history/x\\u{a}::add-mask::y\\u{1b}[2J\\u{202e}.json',
-		);
-		expect(message).not.toMatch(/^::/m);
+		expect(message.split('\n')[1]).toBe('  added    data/history/x ::add-mask::y## [error]z.json');
+		expect(message).not.toMatch(/^\s*::|##\[/m);
 	});
 });
 

@@ -29,6 +29,9 @@ describe('choosing the URL, publisher and country', () => {
 		expect(choosePublisher(known, undefined, 'example.org', 'data/publishers').notes).toEqual([
 			expect.stringContaining('No publisher in data/publishers/ lists example.org'),
 		]);
+		expect(choosePublisher(known, undefined, 'example.org', 'elsewhere/publishers').notes).toEqual([
+			expect.stringContaining('No publisher in elsewhere/publishers/ lists example.org'),
+		]);
 	});
 
 	it('takes --country, else the publisher’s, else the top-level domain’s', () => {

@@ -166,6 +166,8 @@ describe('npm run new-entry', () => {
 				'/swagger.yaml': ['application/yaml', SWAGGER_YAML],
 				'/page': ['text/html; charset=utf-8', HTML],
 				'/file.bin': ['application/octet-stream', 'PK\u0003\u0004'],
+				// A C1 CSI (sent as the byte 0x9b) clearing the screen, and the runner's legacy command syntax.
+				'/hostile.bin': ['application/x-\u009b2J##[error]forged', 'PK\u0003\u0004'],
 			};
 			const route = routes[req.url ?? ''];
 			if (!route) {
@@ -290,6 +292,20 @@ describe('npm run new-entry', () => {
 		expect(text).toMatch(/^title: "" # TODO: the official name/m);
 		expect(text).toContain('# homepage: TODO');
 		expect(text).toContain('# spec: { url: TODO, format: openapi }');
+	});
+
+	it('prints a server-chosen content type with no control character or workflow command', async () => {
+		const result = await newEntry(
+			`${base}/hostile.bin`,
+			'--country',
+			'FR',
+			'--id',
+			'hostile-type',
+			'--allow-private',
+		);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('a document of type application/x-## [error]forged,');
+		expect(result.stdout).not.toContain('##[');
 	});
 
 	it('refuses loopback addresses without --allow-private', async () => {

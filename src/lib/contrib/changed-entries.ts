@@ -7,6 +7,7 @@ import {
 	machineWrittenPaths,
 	normaliseDataPrefix,
 } from '../catalog/machine-written.ts';
+import { safeLogText } from '../cli/safe-log-text.ts';
 
 /** A changed file as git reports it; a bare path counts as added or modified. */
 export type ChangedFile = string | { status: ChangeStatus; path: string };
@@ -103,17 +104,6 @@ export function machineWrittenChanges(
 	return changes.map(asChange).filter((change) => isMachineWrittenPath(change.path, dataPrefix));
 }
 
-/**
- * File names come from the pull request: escape control and format characters, so that a name
- * can neither start a line of its own in a CI log (a workflow command) nor steer a terminal.
- */
-function printablePath(path: string): string {
-	return path.replace(
-		/[\p{Cc}\p{Cf}\u2028\u2029]/gu,
-		(char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`,
-	);
-}
-
 /** The folder to restore for a refused path: its machine-written folder, or the path itself. */
 function folderToRestore(path: string, dataPrefix: string): string {
 	const normalised = path.replace(/\\/g, '/').replace(/\/+$/, '');
@@ -126,7 +116,8 @@ function folderToRestore(path: string, dataPrefix: string): string {
 
 /**
  * What the pull-request check prints when a pull request touches machine-written files: each
- * file, why it is refused, and how to drop it from the pull request.
+ * file, why it is refused, and how to drop it from the pull request. File names come from the
+ * pull request, so each is made safe for the CI log.
  */
 export function machineWrittenRefusal(
 	refused: readonly { status: ChangeStatus; path: string }[],
@@ -135,8 +126,8 @@ export function machineWrittenRefusal(
 	const folders = [...new Set(refused.map((change) => folderToRestore(change.path, dataPrefix)))];
 	return [
 		`this pull request changes ${refused.length} machine-written file(s):`,
-		...refused.map((change) => `  ${change.status.padEnd(9)}${printablePath(change.path)}`),
+		...refused.map((change) => `  ${change.status.padEnd(9)}${safeLogText(change.path)}`),
 		`${machineWrittenPaths(dataPrefix).join(', ')} hold measurements and imported records: they are written only by the nightly job, from what it checked itself, and a pull request may not add, change, delete or rename them.`,
-		`Fix: drop these files from the pull request — git restore --source=origin/main --staged --worktree -- ${folders.map(printablePath).join(' ')} (origin/main: your pull request's base), then commit and push.`,
+		`Fix: drop these files from the pull request — git restore --source=origin/main --staged --worktree -- ${folders.map(safeLogText).join(' ')} (origin/main: your pull request's base), then commit and push.`,
 	].join('\n');
 }

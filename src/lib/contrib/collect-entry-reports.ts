@@ -46,8 +46,9 @@ export async function collectEntryReports(
 		options.snapshotsDir,
 		ids.filter((id) => byId.has(id)),
 	);
+	const allProblems = [...catalog.problems, ...snapshotProblems];
 	const problemsOf = (id: string, files: readonly string[]): Problem[] =>
-		[...catalog.problems, ...snapshotProblems].filter(
+		allProblems.filter(
 			(p) =>
 				isEntryFileOf(p.file, id) || files.includes(p.file) || basename(p.file) === `${id}.json`,
 		);

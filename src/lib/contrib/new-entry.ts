@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Publisher } from '../../schemas/publisher.ts';
 import { loadPublishers } from '../catalog/load-publishers.ts';
 import { displayPath } from '../catalog/problem.ts';
+import { safeLogText } from '../cli/safe-log-text.ts';
 import { addressGate, judgeHostName } from '../net/address-policy.ts';
 import { VERIFY_DEFAULTS } from '../verify/constants.ts';
 import { ERROR_MEANINGS, FetchError } from '../verify/errors.ts';
@@ -93,7 +94,7 @@ export function choosePublisher(
 	const note =
 		owners.length > 1
 			? `${host} belongs to several publishers (${owners.map((p) => p.id).join(', ')}) — set publisher: to the right one.`
-			: `No publisher in data/publishers/ lists ${host} among its official domains — set publisher:, adding the body's file if it is new.`;
+			: `No publisher in ${displayPath(publishersDir)}/ lists ${host} among its official domains — set publisher:, adding the body's file if it is new.`;
 	return { id: undefined, notes: [note] };
 }
 
@@ -122,7 +123,7 @@ export function chooseCountry(
 }
 
 /** Fetches the document through the verifier's HTTP client, so the same address policy applies. */
-export async function fetchSourceDocument(url: URL, allowPrivate: boolean): Promise<DraftSource> {
+async function fetchSourceDocument(url: URL, allowPrivate: boolean): Promise<DraftSource> {
 	const client = createHttpClient({
 		limits: VERIFY_DEFAULTS,
 		mayConnect: addressGate({ allowPrivate }),
@@ -201,7 +202,10 @@ export async function newEntry(options: NewEntryOptions): Promise<NewEntryResult
 	return { file, source, draft, notes: publisher.notes };
 }
 
-/** What the script prints once the file is written: what was drafted, notes, and next steps. */
+/**
+ * What the script prints once the file is written: what was drafted, notes, and next steps. The
+ * content type is the server's, so it is made safe for a terminal or CI log.
+ */
 export function newEntrySummary(result: NewEntryResult): string {
 	const { source, draft } = result;
 	const what =
@@ -209,7 +213,7 @@ export function newEntrySummary(result: NewEntryResult): string {
 			? 'an OpenAPI document'
 			: source.kind === 'html'
 				? 'a web page'
-				: `a document of type ${source.contentType || 'unknown'}, which was not recognised`;
+				: `a document of type ${safeLogText(source.contentType) || 'unknown'}, which was not recognised`;
 	const filled = draft.filled.length > 0 ? ` Filled in: ${draft.filled.join(', ')}.` : '';
 	return [
 		`Drafted ${displayPath(result.file)} from ${what}.${filled}`,

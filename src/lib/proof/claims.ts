@@ -41,7 +41,7 @@ export type ProofClaim =
 export type ClaimOf<S extends NetworkProofSignal> = Extract<ProofClaim, { signal: S }>;
 
 /** Whether a URL sits on one of the publisher's official domains (or a subdomain of one). */
-export function onOfficialDomain(url: string, publisher: RegisterPublisher): boolean {
+function onOfficialDomain(url: string, publisher: RegisterPublisher): boolean {
 	const host = hostOf(url);
 	return host !== undefined && publisher.officialDomains.some((d) => isOnDomain(host, d));
 }

@@ -77,9 +77,11 @@ type Evidence = Omit<ProofEvidence, 'signal' | 'name'>;
 
 const NEVER_CHECKED = 'declared, but not yet confirmed: the record has not been verified yet';
 
-function officialDomainEvidence(input: ScoreInput): Evidence {
+function officialDomainEvidence(
+	match: ReturnType<typeof officialDomainMatch>,
+	input: ScoreInput,
+): Evidence {
 	const { publisher } = input;
-	const match = officialDomainMatch(input);
 	return match
 		? {
 				earned: true,
@@ -202,11 +204,12 @@ export function scoreOfficialness(input: ScoreInput): {
 	tier: ProofTier;
 } {
 	const claims = proofClaims(input.entry, input.publisher);
+	const domain = officialDomainMatch(input);
 	const proofs: ProofEvidence[] = PROOF_SIGNALS.map((signal) => ({
 		signal,
 		name: PROOF_SIGNAL_NAMES[signal],
 		...(signal === 'official-domain'
-			? officialDomainEvidence(input)
+			? officialDomainEvidence(domain, input)
 			: networkEvidence(signal, input, claims)),
 	}));
 	const earned = proofs.filter((p) => p.earned);
@@ -223,7 +226,6 @@ export function scoreOfficialness(input: ScoreInput): {
 		`${score}/100 from 5 proof signals (domain / portal-backlink / GitHub-org / reciprocal / policy): ${earned.length === 0 ? 'none earned' : earned.map((p) => p.name).join(', ')}.`,
 		...proofs.map((p) => `${p.earned ? '✓' : '✗'} ${p.name}: ${p.evidence}`),
 	];
-	const domain = officialDomainMatch(input);
 	const tier: ProofTier = domain?.government
 		? 'government verified'
 		: domain
