@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -83,6 +84,22 @@ describe('hostile source files', () => {
 		expect(problems.filter((p) => p.file.endsWith('loopback-endpoint.yaml'))).toEqual([
 			expect.objectContaining({ field: 'endpoints[0].url', severity: 'warning' }),
 		]);
+	});
+
+	it('name the line of a YAML syntax error', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'c0mm0-sources-'));
+		try {
+			await mkdir(join(dir, 'sources'));
+			await writeFile(join(dir, 'sources', 'broken.yaml'), 'id: broken\nname: [unclosed\n');
+			const { problems } = await loadSources(dir);
+			expect(problems.map((p) => formatProblem(p, dir))).toEqual([
+				expect.stringMatching(
+					/^sources\/broken\.yaml: file: YAML syntax error on line \d+: .+ — fix the YAML there$/,
+				),
+			]);
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
 	});
 
 	it('are absent without a sources folder, which is not a problem', async () => {
