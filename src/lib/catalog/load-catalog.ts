@@ -199,7 +199,7 @@ function checkAcrossEntries(parsed: readonly ParsedEntry[]): void {
 			const seen = byUrl.get(key);
 			if (seen && seen.item !== item) {
 				item.problems.push(
-					problem(item.file, field, MESSAGES.likelyDuplicate(field, seen.item.path, seen.field)),
+					problem(item.file, field, MESSAGES.likelyDuplicate(seen.item.path, seen.field)),
 				);
 			} else if (!seen) {
 				byUrl.set(key, { item, field });
