@@ -8,7 +8,6 @@
  */
 import { watch } from 'node:fs';
 import { loadCatalog } from '../src/lib/catalog/load-catalog.ts';
-import { loadSources } from '../src/lib/catalog/load-sources.ts';
 import { formatProblem, type Problem } from '../src/lib/catalog/problem.ts';
 import { parseCommandLine } from '../src/lib/cli/command-line.ts';
 import { resolveDataDir } from '../src/lib/cli/data-dir.ts';
@@ -39,10 +38,9 @@ function byFileThenSeverity(a: Problem, b: Problem): number {
 
 async function validateOnce(): Promise<boolean> {
 	const catalog = await loadCatalog(dataDir, { allowPrivate: values['allow-private'] });
-	const sources = await loadSources(dataDir, { allowPrivate: values['allow-private'] });
 	const problems = [
 		...catalog.problems,
-		...sources.problems,
+		...catalog.sourceProblems,
 		...(await measurementProblems(dataDir)),
 	].sort(byFileThenSeverity);
 	// Problems quote what an entry says, which a contributor wrote: printed inert.
@@ -50,7 +48,7 @@ async function validateOnce(): Promise<boolean> {
 	const errors = problems.filter((p) => p.severity === 'error').length;
 	const warnings = problems.length - errors;
 	const imported = catalog.files.imported > 0 ? ` (+${catalog.files.imported} imported)` : '';
-	const summary = `${catalog.files.entries} entries${imported}, ${catalog.files.publishers} publishers, ${sources.files} sources: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
+	const summary = `${catalog.files.entries} entries${imported}, ${catalog.files.publishers} publishers, ${catalog.files.sources} sources: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
 	console.error(errors > 0 ? `✗ ${summary}` : `✓ ${summary}`);
 	return errors === 0;
 }

@@ -34,14 +34,19 @@ export interface Catalog {
 	publishers: ReadonlyMap<string, Publisher>;
 	/** The register's publishers: the hand-written ones and those only imported catalogues name. */
 	registerPublishers: ReadonlyMap<string, RegisterPublisher>;
-	/** Valid sources (data/sources/); their own problems are loadSources'. */
+	/** Valid sources (data/sources/). */
 	sources: ReadonlyMap<string, SourceFileEntry>;
+	/**
+	 * The source files' own problems, apart from `problems`: a bad source file is left out of the
+	 * register, not a reason to refuse the build. The validator prints them.
+	 */
+	sourceProblems: Problem[];
 	/** How each source's last import went, by source id. */
 	importStates: ReadonlyMap<string, ImportState>;
 	/** Every problem found, errors and warnings, in file order. */
 	problems: Problem[];
-	/** How many entry and publisher files were read, and how many imported records stand alone. */
-	files: { entries: number; publishers: number; imported: number };
+	/** How many entry, publisher and source files were read, and how many imported records stand alone. */
+	files: { entries: number; publishers: number; sources: number; imported: number };
 }
 
 export interface LoadCatalogOptions {
@@ -194,7 +199,7 @@ function checkAcrossEntries(parsed: readonly ParsedEntry[]): void {
 			const seen = byUrl.get(key);
 			if (seen && seen.item !== item) {
 				item.problems.push(
-					problem(item.file, field, MESSAGES.likelyDuplicate(field, seen.item.path, seen.field)),
+					problem(item.file, field, MESSAGES.likelyDuplicate(seen.item.path, seen.field)),
 				);
 			} else if (!seen) {
 				byUrl.set(key, { item, field });
@@ -217,7 +222,10 @@ export async function loadCatalog(
 		now: options.now ?? new Date(),
 	};
 	const catalogDir = join(dataDir, 'catalog');
-	const { publishers: publisherFiles, problems: publisherProblems } = await loadPublishers(dataDir);
+	const [{ publishers: publisherFiles, problems: publisherProblems }, sources] = await Promise.all([
+		loadPublishers(dataDir),
+		loadSources(dataDir, { allowPrivate: resolved.allowPrivate }),
+	]);
 	let listing: { files: string[]; problems: Problem[] };
 	try {
 		listing = await listEntryFiles(catalogDir);
@@ -227,10 +235,11 @@ export async function loadCatalog(
 			entries: [],
 			publishers: new Map(),
 			registerPublishers: new Map(),
-			sources: new Map(),
+			sources: sources.sources,
+			sourceProblems: sources.problems,
 			importStates: new Map(),
 			problems: [...publisherProblems, problem(dataDir, 'catalog', MESSAGES.noCatalog(dataDir))],
-			files: { entries: 0, publishers: publisherFiles.size, imported: 0 },
+			files: { entries: 0, publishers: publisherFiles.size, sources: sources.files, imported: 0 },
 		};
 	}
 	const parsed = listing.files.map((file) => readEntry(dataDir, file, publisherFiles, resolved));
@@ -248,10 +257,7 @@ export async function loadCatalog(
 			});
 		}
 	}
-	const [imports, sources] = await Promise.all([
-		loadImports(dataDir),
-		loadSources(dataDir, { allowPrivate: resolved.allowPrivate }),
-	]);
+	const imports = await loadImports(dataDir);
 	const merged = mergeImports({
 		dataDir,
 		entries,
@@ -269,6 +275,7 @@ export async function loadCatalog(
 		publishers: new Map([...publisherFiles].map(([id, { publisher }]) => [id, publisher])),
 		registerPublishers: merged.publishers,
 		sources: sources.sources,
+		sourceProblems: sources.problems,
 		importStates: merged.importStates,
 		problems: [
 			...listing.problems,
@@ -279,6 +286,7 @@ export async function loadCatalog(
 		files: {
 			entries: listing.files.length,
 			publishers: publisherFiles.size,
+			sources: sources.files,
 			imported: merged.imported,
 		},
 	};

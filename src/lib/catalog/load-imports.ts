@@ -10,8 +10,6 @@ import {
 import { MESSAGES } from './messages.ts';
 import { type Problem, problem } from './problem.ts';
 
-export { type ImportedLine, lineRef } from '../state/imported-files.ts';
-
 /**
  * Every source folder under `imported/`, read through the importer's own reader
  * (src/lib/state/imported-files.ts), plus what only the catalog cares about: a stray file or a

@@ -4,7 +4,7 @@ import { type Publisher, PublisherSchema } from '../../schemas/publisher.ts';
 import { friendlyErrorMap, issuesToProblems } from './friendly-errors.ts';
 import { MESSAGES } from './messages.ts';
 import { type Problem, problem } from './problem.ts';
-import { parseYaml, yamlErrorPosition } from './yaml.ts';
+import { parseYaml, yamlFileProblem } from './yaml.ts';
 
 const PUBLISHER_KEYS = Object.keys(PublisherSchema.shape);
 
@@ -39,16 +39,7 @@ export async function loadPublishers(dataDir: string): Promise<{
 		try {
 			data = parseYaml(await readFile(file, 'utf8'));
 		} catch (error) {
-			const position = yamlErrorPosition(error);
-			problems.push(
-				problem(
-					file,
-					'file',
-					position
-						? `YAML syntax error on line ${position.line}: ${position.reason} — fix the YAML there`
-						: MESSAGES.unreadable((error as Error).message),
-				),
-			);
+			problems.push(yamlFileProblem(file, error));
 			continue;
 		}
 		const parsed = PublisherSchema.safeParse(data, { error: friendlyErrorMap, reportInput: true });

@@ -14,7 +14,7 @@ import { friendlyErrorMap, issuesToProblems } from './friendly-errors.ts';
 import { MESSAGES } from './messages.ts';
 import { hasErrors, type Problem, problem } from './problem.ts';
 import { checkUrlHost } from './url-rules.ts';
-import { parseYaml, yamlErrorPosition } from './yaml.ts';
+import { parseYaml, yamlFileProblem } from './yaml.ts';
 
 const TOP_KEYS = Object.keys(SourceFileSchema.shape);
 const NESTED_KEYS: Record<string, readonly string[]> = {
@@ -40,17 +40,6 @@ export interface LoadedSources {
 	problems: Problem[];
 	/** How many files were read from sources/. */
 	files: number;
-}
-
-function readProblem(file: string, error: unknown): Problem {
-	const position = yamlErrorPosition(error);
-	return problem(
-		file,
-		'file',
-		position
-			? `YAML syntax error on line ${position.line}: ${position.reason} — fix the YAML there`
-			: MESSAGES.unreadable((error as Error).message),
-	);
 }
 
 /** The rules that need one parsed source: its name, its URLs, its agreement with the vocabulary. */
@@ -192,7 +181,7 @@ export async function loadSources(
 		try {
 			data = parseYaml(await readFile(file, 'utf8'));
 		} catch (error) {
-			problems.push(readProblem(file, error));
+			problems.push(yamlFileProblem(file, error));
 			continue;
 		}
 		const result = SourceFileSchema.safeParse(data, { error: friendlyErrorMap, reportInput: true });

@@ -3,11 +3,12 @@ import { CountryCodeSchema, HttpUrlSchema, SourceSchema } from '../../schemas/co
 import type { Entry } from '../../schemas/entry.ts';
 import type { ImportedRecord, ImportState, Provenance } from '../../schemas/imported.ts';
 import type { Publisher, RegisterPublisher } from '../../schemas/publisher.ts';
+import { type ImportedLine, lineRef } from '../state/imported-files.ts';
 import { CATALOGUES } from '../vocab/catalogues.ts';
 import type { CatalogEntry } from './catalog-entry.ts';
 import { checkEntry, HTML_TAG } from './entry-rules.ts';
 import { normaliseUrl } from './entry-urls.ts';
-import { type ImportedLine, type LoadedImports, lineRef } from './load-imports.ts';
+import type { LoadedImports } from './load-imports.ts';
 import type { SourceFileEntry } from './load-sources.ts';
 import { IMPORT_FIX, MESSAGES } from './messages.ts';
 import { type Problem, problem } from './problem.ts';

@@ -21,8 +21,8 @@ export const MESSAGES = {
 		`is ${country} but the file is in catalog/${folder}/ — move the file to data/catalog/${country.toLowerCase()}/ or correct the country`,
 	duplicateId: (id: string, other: string) =>
 		`"${id}" is also used by ${other} — ids must be unique; pick another slug`,
-	likelyDuplicate: (field: string, other: string, otherField: string) =>
-		`points at the same resource as ${otherField} of ${other} — if it is the same ${field === 'spec.url' ? 'API' : 'API'}, update that entry instead of adding a new one`,
+	likelyDuplicate: (other: string, otherField: string) =>
+		`points at the same resource as ${otherField} of ${other} — if it is the same API, update that entry instead of adding a new one`,
 	unknownPublisher: (id: string, guess: string | undefined) =>
 		guess
 			? `"${id}" is not a publisher — did you mean ${guess}? Or add data/publishers/${id}.yaml`

@@ -1,4 +1,6 @@
 import yaml from 'js-yaml';
+import { MESSAGES } from './messages.ts';
+import { type Problem, problem } from './problem.ts';
 
 /**
  * The one YAML reader for catalog files (entries' frontmatter and publishers): js-yaml 4 with
@@ -16,4 +18,16 @@ export function yamlErrorPosition(error: unknown): { line: number; reason: strin
 	const reason =
 		error.reason === 'duplicated mapping key' ? 'a field is written twice' : error.reason;
 	return { line: (error.mark?.line ?? 0) + 1, reason };
+}
+
+/** The problem of a YAML data file (a publisher, a source) that could not be read or parsed. */
+export function yamlFileProblem(file: string, error: unknown): Problem {
+	const position = yamlErrorPosition(error);
+	return problem(
+		file,
+		'file',
+		position
+			? `YAML syntax error on line ${position.line}: ${position.reason} — fix the YAML there`
+			: MESSAGES.unreadable((error as Error).message),
+	);
 }
