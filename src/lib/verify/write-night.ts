@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Change, HistoryDay } from '../../schemas/history.ts';
 import { OUTCOME_LETTERS } from '../../schemas/history.ts';
+import { ShardManifestSchema } from '../../schemas/shard-manifest.ts';
 import type { Problem } from '../catalog/problem.ts';
 import { toJsonText, writeFileAtomic } from '../fs/atomic-write.ts';
 import { appendHistoryDay, pruneHistory } from '../state/history-store.ts';
@@ -63,7 +64,7 @@ export async function writeNight(night: Night): Promise<WrittenNight> {
 	} else {
 		await writeFileAtomic(
 			join(outDir, 'run.json'),
-			toJsonText({ shard, date, ids: records.map((r) => r.id) }),
+			toJsonText(ShardManifestSchema.parse({ shard, date, ids: records.map((r) => r.id) })),
 		);
 	}
 	return { changes, report, problems };
