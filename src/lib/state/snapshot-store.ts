@@ -5,7 +5,7 @@ import pLimit from 'p-limit';
 import { SNAPSHOT_LIMITS, type Snapshot, SnapshotSchema } from '../../schemas/snapshot.ts';
 import { displayPath, fieldPath, type Problem, problem } from '../catalog/problem.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
-import { fitSnapshotText } from './cap-snapshot.ts';
+import { type FittedSnapshot, fitSnapshot } from './cap-snapshot.ts';
 import { jsonErrorDetail } from './json-detail.ts';
 
 export function snapshotsDir(dataDir: string): string {
@@ -17,12 +17,18 @@ export function snapshotPath(dataDir: string, id: string): string {
 }
 
 /**
- * The snapshot's JSON text: keys in schema order, 2-space indentation, final newline, and within
- * SNAPSHOT_LIMITS (strings clipped, spec lists cut to fit the byte cap and marked). Every write
- * of a snapshot goes through here, so no path can write a larger one.
+ * The snapshot as it will be stored, and its JSON text: keys in schema order, 2-space
+ * indentation, final newline, and within SNAPSHOT_LIMITS (strings clipped, spec lists cut to fit
+ * the byte cap and marked). Every write of a snapshot goes through here, so no path can write a
+ * larger one; whatever compares snapshots compares this stored one, as the next run reads it.
  */
+export function storedSnapshot(snapshot: Snapshot): FittedSnapshot {
+	return fitSnapshot(SnapshotSchema.parse(snapshot));
+}
+
+/** The JSON text of the snapshot as stored (see {@link storedSnapshot}). */
 export function serializeSnapshot(snapshot: Snapshot): string {
-	return fitSnapshotText(SnapshotSchema.parse(snapshot));
+	return storedSnapshot(snapshot).text;
 }
 
 export async function writeSnapshot(dataDir: string, snapshot: Snapshot): Promise<void> {
