@@ -3,10 +3,10 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import pLimit from 'p-limit';
 import { SNAPSHOT_LIMITS, type Snapshot, SnapshotSchema } from '../../schemas/snapshot.ts';
-import { displayPath, fieldPath, type Problem, problem } from '../catalog/problem.ts';
+import { displayPath, type Problem, problem } from '../catalog/problem.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { type FittedSnapshot, fitSnapshot } from './cap-snapshot.ts';
-import { jsonErrorDetail } from './json-detail.ts';
+import { parseStoredJson, unreadableFile } from './stored-json.ts';
 
 export function snapshotsDir(dataDir: string): string {
 	return join(dataDir, 'snapshots');
@@ -83,47 +83,20 @@ export function readSnapshot(dataDir: string, id: string): SnapshotRead {
 		text = readFileSync(file, 'utf8');
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true };
-		return {
-			problem: problem(
-				file,
-				'file',
-				`cannot be read (${(error as Error).message}) — check the file's permissions`,
-			),
-		};
+		return { problem: unreadableFile(file, error) };
 	}
-	let json: unknown;
-	try {
-		json = JSON.parse(text);
-	} catch (error) {
-		return {
-			problem: problem(
-				file,
-				'file',
-				`is not valid JSON (${jsonErrorDetail(text, error)}) — ${restoreSnapshot(file)}`,
-			),
-		};
-	}
-	const parsed = SnapshotSchema.safeParse(json);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		return {
-			problem: problem(
-				file,
-				issue?.path.length ? fieldPath(issue.path) : 'file',
-				`does not match the snapshot schema (${issue?.message ?? 'invalid'}) — ${restoreSnapshot(file)}`,
-			),
-		};
-	}
-	if (parsed.data.id !== basename(file, '.json')) {
+	const parsed = parseStoredJson(file, text, SnapshotSchema, 'snapshot', restoreSnapshot);
+	if ('problem' in parsed) return parsed;
+	if (parsed.value.id !== basename(file, '.json')) {
 		return {
 			problem: problem(
 				file,
 				'id',
-				`says ${JSON.stringify(parsed.data.id)}, not the file's name — ${restoreSnapshot(file)}`,
+				`says ${JSON.stringify(parsed.value.id)}, not the file's name — ${restoreSnapshot(file)}`,
 			),
 		};
 	}
-	return { snapshot: parsed.data };
+	return { snapshot: parsed.value };
 }
 
 /** The ids of every snapshot file present, sorted; none when there is no snapshots folder. */
