@@ -37,8 +37,8 @@ export interface WrittenNight {
  */
 export async function writeNight(night: Night): Promise<WrittenNight> {
 	const { records, startedAt, outDir } = night;
+	// The emptied staging folder is left to the run, which discards it however the run ends.
 	await night.staging.moveIntoPlace(records.map((r) => r.id));
-	await night.staging.discard();
 
 	const changes = records.flatMap((r) => r.changes);
 	const report = buildReport(records, night.elapsedSeconds());
