@@ -21,7 +21,7 @@ export function clipText(value: string, max: number): string {
 }
 
 /** Every string of a capture within SNAPSHOT_LIMITS; lists past their caps cut and marked. */
-export function clipCapture(spec: SpecCapture): SpecCapture {
+function clipCapture(spec: SpecCapture): SpecCapture {
 	const { nameChars, typeChars, descriptionChars, errorChars } = SNAPSHOT_LIMITS;
 	const parameters = spec.parameters.slice(0, SNAPSHOT_LIMITS.parameters).map((p) => ({
 		...p,
