@@ -21,7 +21,7 @@ export function clipText(value: string, max: number): string {
 }
 
 /** Every string of a capture within SNAPSHOT_LIMITS; lists past their caps cut and marked. */
-export function clipCapture(spec: SpecCapture): SpecCapture {
+function clipCapture(spec: SpecCapture): SpecCapture {
 	const { nameChars, typeChars, descriptionChars, errorChars } = SNAPSHOT_LIMITS;
 	const parameters = spec.parameters.slice(0, SNAPSHOT_LIMITS.parameters).map((p) => ({
 		...p,
@@ -79,27 +79,39 @@ function keepFirst(spec: SpecCapture, keep: number): SpecCapture {
 	});
 }
 
+/** A snapshot as it is stored, within SNAPSHOT_LIMITS, and its JSON text. */
+export interface FittedSnapshot {
+	snapshot: Snapshot;
+	text: string;
+}
+
 /**
- * The JSON text of a snapshot (already parsed through SnapshotSchema, so keys are in schema
- * order), within SNAPSHOT_LIMITS: strings clipped, and when the text is still over `maxBytes`,
- * spec list items dropped from the end — fields first, then parameters, then errors — until it
- * fits, the largest number kept being found by bisection. Throws only when a snapshot without
- * any list item is still too large, which no verifier path can produce.
+ * A snapshot (already parsed through SnapshotSchema, so keys are in schema order) within
+ * SNAPSHOT_LIMITS, with its JSON text: strings clipped, and when the text is still over
+ * `maxBytes`, spec list items dropped from the end — fields first, then parameters, then
+ * errors — until it fits, the largest number kept being found by bisection. Throws only when a
+ * snapshot without any list item is still too large, which no verifier path can produce.
  */
-export function fitSnapshotText(snapshot: Snapshot, maxBytes = SNAPSHOT_LIMITS.maxBytes): string {
+export function fitSnapshot(
+	snapshot: Snapshot,
+	maxBytes = SNAPSHOT_LIMITS.maxBytes,
+): FittedSnapshot {
+	const fitted = (s: SpecCapture | null): FittedSnapshot => {
+		const capped = { ...snapshot, spec: s };
+		return { snapshot: capped, text: toJsonText(capped) };
+	};
 	const spec = snapshot.spec === null ? null : clipCapture(snapshot.spec);
-	const text = (s: SpecCapture | null) => toJsonText({ ...snapshot, spec: s });
-	const whole = text(spec);
-	if (byteLength(whole) <= maxBytes) return whole;
+	const whole = fitted(spec);
+	if (byteLength(whole.text) <= maxBytes) return whole;
 	if (spec !== null) {
 		const total = spec.errors.length + spec.parameters.length + spec.fields.length;
 		let low = 0;
 		let high = total - 1;
-		let best: string | undefined;
+		let best: FittedSnapshot | undefined;
 		while (low <= high) {
 			const middle = Math.floor((low + high) / 2);
-			const candidate = text(keepFirst(spec, middle));
-			if (byteLength(candidate) <= maxBytes) {
+			const candidate = fitted(keepFirst(spec, middle));
+			if (byteLength(candidate.text) <= maxBytes) {
 				best = candidate;
 				low = middle + 1;
 			} else {

@@ -6,9 +6,9 @@ import {
 	HistoryDaySchema,
 	type RunSummary,
 } from '../../schemas/history.ts';
-import { displayPath, fieldPath, type Problem, problem } from '../catalog/problem.ts';
+import { displayPath, type Problem, problem } from '../catalog/problem.ts';
 import { toJsonText, writeFileAtomic } from '../fs/atomic-write.ts';
-import { jsonErrorDetail } from './json-detail.ts';
+import { parseStoredJson, unreadableFile } from './stored-json.ts';
 
 /** Nights of history kept; older files are removed by the verifier. */
 export const HISTORY_RETENTION_DAYS = 400;
@@ -47,51 +47,21 @@ export async function readHistoryFile(
 		text = await readFile(file, 'utf8');
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { day: null };
-		return {
-			day: null,
-			problem: problem(
-				file,
-				'file',
-				`cannot be read (${(error as Error).message}) — check the file's permissions`,
-			),
-		};
+		return { day: null, problem: unreadableFile(file, error) };
 	}
-	let json: unknown;
-	try {
-		json = JSON.parse(text);
-	} catch (error) {
-		return {
-			day: null,
-			problem: problem(
-				file,
-				'file',
-				`is not valid JSON (${jsonErrorDetail(text, error)}) — ${restoreNight(file)}`,
-			),
-		};
-	}
-	const parsed = HistoryDaySchema.safeParse(json);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		return {
-			day: null,
-			problem: problem(
-				file,
-				issue?.path.length ? fieldPath(issue.path) : 'file',
-				`does not match the history schema (${issue?.message ?? 'invalid'}) — ${restoreNight(file)}`,
-			),
-		};
-	}
-	if (parsed.data.date !== date) {
+	const parsed = parseStoredJson(file, text, HistoryDaySchema, 'history', restoreNight);
+	if ('problem' in parsed) return { day: null, problem: parsed.problem };
+	if (parsed.value.date !== date) {
 		return {
 			day: null,
 			problem: problem(
 				file,
 				'date',
-				`says ${JSON.stringify(parsed.data.date)}, not the file's name — ${restoreNight(file)}`,
+				`says ${JSON.stringify(parsed.value.date)}, not the file's name — ${restoreNight(file)}`,
 			),
 		};
 	}
-	return { day: parsed.data };
+	return { day: parsed.value };
 }
 
 function sortedRecord<T>(record: Record<string, T>): Record<string, T> {

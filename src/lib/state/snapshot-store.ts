@@ -3,10 +3,10 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import pLimit from 'p-limit';
 import { SNAPSHOT_LIMITS, type Snapshot, SnapshotSchema } from '../../schemas/snapshot.ts';
-import { displayPath, fieldPath, type Problem, problem } from '../catalog/problem.ts';
+import { displayPath, type Problem, problem } from '../catalog/problem.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
-import { fitSnapshotText } from './cap-snapshot.ts';
-import { jsonErrorDetail } from './json-detail.ts';
+import { type FittedSnapshot, fitSnapshot } from './cap-snapshot.ts';
+import { parseStoredJson, unreadableFile } from './stored-json.ts';
 
 export function snapshotsDir(dataDir: string): string {
 	return join(dataDir, 'snapshots');
@@ -17,12 +17,18 @@ export function snapshotPath(dataDir: string, id: string): string {
 }
 
 /**
- * The snapshot's JSON text: keys in schema order, 2-space indentation, final newline, and within
- * SNAPSHOT_LIMITS (strings clipped, spec lists cut to fit the byte cap and marked). Every write
- * of a snapshot goes through here, so no path can write a larger one.
+ * The snapshot as it will be stored, and its JSON text: keys in schema order, 2-space
+ * indentation, final newline, and within SNAPSHOT_LIMITS (strings clipped, spec lists cut to fit
+ * the byte cap and marked). Every write of a snapshot goes through here, so no path can write a
+ * larger one; whatever compares snapshots compares this stored one, as the next run reads it.
  */
+export function storedSnapshot(snapshot: Snapshot): FittedSnapshot {
+	return fitSnapshot(SnapshotSchema.parse(snapshot));
+}
+
+/** The JSON text of the snapshot as stored (see {@link storedSnapshot}). */
 export function serializeSnapshot(snapshot: Snapshot): string {
-	return fitSnapshotText(SnapshotSchema.parse(snapshot));
+	return storedSnapshot(snapshot).text;
 }
 
 export async function writeSnapshot(dataDir: string, snapshot: Snapshot): Promise<void> {
@@ -77,47 +83,20 @@ export function readSnapshot(dataDir: string, id: string): SnapshotRead {
 		text = readFileSync(file, 'utf8');
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true };
-		return {
-			problem: problem(
-				file,
-				'file',
-				`cannot be read (${(error as Error).message}) — check the file's permissions`,
-			),
-		};
+		return { problem: unreadableFile(file, error) };
 	}
-	let json: unknown;
-	try {
-		json = JSON.parse(text);
-	} catch (error) {
-		return {
-			problem: problem(
-				file,
-				'file',
-				`is not valid JSON (${jsonErrorDetail(text, error)}) — ${restoreSnapshot(file)}`,
-			),
-		};
-	}
-	const parsed = SnapshotSchema.safeParse(json);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		return {
-			problem: problem(
-				file,
-				issue?.path.length ? fieldPath(issue.path) : 'file',
-				`does not match the snapshot schema (${issue?.message ?? 'invalid'}) — ${restoreSnapshot(file)}`,
-			),
-		};
-	}
-	if (parsed.data.id !== basename(file, '.json')) {
+	const parsed = parseStoredJson(file, text, SnapshotSchema, 'snapshot', restoreSnapshot);
+	if ('problem' in parsed) return parsed;
+	if (parsed.value.id !== basename(file, '.json')) {
 		return {
 			problem: problem(
 				file,
 				'id',
-				`says ${JSON.stringify(parsed.data.id)}, not the file's name — ${restoreSnapshot(file)}`,
+				`says ${JSON.stringify(parsed.value.id)}, not the file's name — ${restoreSnapshot(file)}`,
 			),
 		};
 	}
-	return { snapshot: parsed.data };
+	return { snapshot: parsed.value };
 }
 
 /** The ids of every snapshot file present, sorted; none when there is no snapshots folder. */

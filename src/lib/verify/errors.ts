@@ -38,12 +38,11 @@ const TLS_CODE =
 	/^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH|ERR_OSSL_|ERROR_IN_C(ERT|RL)_|CRL_|INVALID_CA$|INVALID_PURPOSE$|PATH_LENGTH_EXCEEDED$|(EE|CA)_KEY_TOO_SMALL$|CA_MD_TOO_WEAK$)/;
 
 /**
- * undici's codes for an answer that breaks HTTP: headers too large, a body longer or shorter than
- * its Content-Length (undici's retry then cannot resume it: UND_ERR_REQ_RETRY), conflicting
- * lengths.
+ * undici's codes for an answer that breaks HTTP, besides llhttp's HPE_ ones: headers too large,
+ * a body longer or shorter than its Content-Length (undici's retry then cannot resume it:
+ * UND_ERR_REQ_RETRY), conflicting lengths.
  */
 const PROTOCOL_CODES = [
-	'HPE_INVALID_CONSTANT',
 	'HTTPParserError',
 	'UND_ERR_INFO',
 	'UND_ERR_HEADERS_OVERFLOW',
@@ -91,7 +90,7 @@ function messagesOf(error: unknown): string[] {
 	return messages;
 }
 
-/** Maps whatever undici, Node or the address guard threw to one of {@link ERROR_CODES}. */
+/** Maps whatever undici, Node or the address guard threw to one of the ERROR_CODES of a snapshot. */
 export function classifyError(error: unknown): ErrorCode {
 	const codes = codesOf(error);
 	const has = (...wanted: string[]) => codes.some((code) => wanted.includes(code));

@@ -3,7 +3,7 @@ import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { Snapshot } from '../../schemas/snapshot.ts';
-import { serializeSnapshot, snapshotPath, snapshotsDir } from '../state/snapshot-store.ts';
+import { snapshotPath, snapshotsDir, storedSnapshot } from '../state/snapshot-store.ts';
 import { diffSnapshots } from './changes.ts';
 import { type RecordSummary, summarise } from './report.ts';
 
@@ -49,8 +49,12 @@ export async function openStaging(outDir: string): Promise<Staging> {
 		publish(snapshot, previous) {
 			// The staging folder is private to this run, so a plain write is enough here; the move
 			// into place is the atomic step.
-			writeFileSync(join(dir, `${snapshot.id}.json`), serializeSnapshot(snapshot));
-			return summarise(snapshot, diffSnapshots(previous, snapshot));
+			// The changes are those between the stored snapshots: `previous` was read from disk, so
+			// comparing it with the snapshot before the byte cap would report the list items the
+			// cap drops as added.
+			const stored = storedSnapshot(snapshot);
+			writeFileSync(join(dir, `${snapshot.id}.json`), stored.text);
+			return summarise(stored.snapshot, diffSnapshots(previous, stored.snapshot));
 		},
 		async moveIntoPlace(ids) {
 			const move = pLimit(32);

@@ -30,8 +30,11 @@ export function availabilityTargets(
 	return targets;
 }
 
-/** Checks one record: probes its URLs (each distinct URL once), captures its spec, judges the whole. */
-export async function verifyRecord(
+/**
+ * Checks one record: probes its URLs (each distinct URL once), captures its spec, judges the
+ * whole. Called only through {@link verifyRecordSafely}.
+ */
+async function verifyRecord(
 	context: RecordContext,
 	entry: Entry,
 	publisher: Publisher | undefined,
@@ -94,7 +97,7 @@ function describeFailure(error: unknown): string {
  * not the server. What was known before (when it was last up, its captured spec, its proofs)
  * stays, so one bad night invents no schema change and no lost proof.
  */
-export function checkFailedSnapshot(
+function checkFailedSnapshot(
 	id: string,
 	checkedAt: Date,
 	previous: Snapshot | null,

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Change, HistoryDay } from '../../schemas/history.ts';
 import { OUTCOME_LETTERS } from '../../schemas/history.ts';
+import { ShardManifestSchema } from '../../schemas/shard-manifest.ts';
 import type { Problem } from '../catalog/problem.ts';
 import { toJsonText, writeFileAtomic } from '../fs/atomic-write.ts';
 import { appendHistoryDay, pruneHistory } from '../state/history-store.ts';
@@ -36,8 +37,8 @@ export interface WrittenNight {
  */
 export async function writeNight(night: Night): Promise<WrittenNight> {
 	const { records, startedAt, outDir } = night;
+	// The emptied staging folder is left to the run, which discards it however the run ends.
 	await night.staging.moveIntoPlace(records.map((r) => r.id));
-	await night.staging.discard();
 
 	const changes = records.flatMap((r) => r.changes);
 	const report = buildReport(records, night.elapsedSeconds());
@@ -63,7 +64,7 @@ export async function writeNight(night: Night): Promise<WrittenNight> {
 	} else {
 		await writeFileAtomic(
 			join(outDir, 'run.json'),
-			toJsonText({ shard, date, ids: records.map((r) => r.id) }),
+			toJsonText(ShardManifestSchema.parse({ shard, date, ids: records.map((r) => r.id) })),
 		);
 	}
 	return { changes, report, problems };

@@ -39,37 +39,29 @@ export async function captureSpec(
 		result = error;
 	}
 	const check = await checkFromFetch(context, 'spec', spec.url, 'GET', result);
-	const keepPrevious = (why: string) => {
-		const sameUrl = previous && previous.url === spec.url;
-		return {
-			check,
-			capture: sameUrl
-				? { ...previous, fetchError: clipText(why, SNAPSHOT_LIMITS.errorChars) }
-				: null,
-		};
-	};
+	// Only a capture of this same URL is worth keeping: the entry may have moved its spec.
+	const kept = previous?.url === spec.url ? previous : null;
+	const keepPrevious = (why: string, checked: Check = check) => ({
+		check: checked,
+		capture: kept && { ...kept, fetchError: clipText(why, SNAPSHOT_LIMITS.errorChars) },
+	});
 	if (result instanceof FetchError) return keepPrevious(`${result.code}: ${check.note}`);
 	if (result.status >= 400) return keepPrevious(`answered ${result.status}`);
 	if (result.truncated) {
-		const tooLarge: Check = {
+		return keepPrevious('too-large', {
 			...check,
 			outcome: 'degraded',
 			error: 'too-large',
 			note: `larger than ${context.limits.specBodyBytes} bytes, not read`,
-		};
-		return {
-			check: tooLarge,
-			capture:
-				previous && previous.url === spec.url ? { ...previous, fetchError: 'too-large' } : null,
-		};
+		});
 	}
 	if (!READABLE_FORMATS.has(spec.format)) return { check, capture: null };
 
 	const now = context.now().toISOString();
 	const sha256 = createHash('sha256').update(result.body).digest('hex');
-	if (previous && previous.url === spec.url && previous.sha256 === sha256) {
+	if (kept?.sha256 === sha256) {
 		// Same document as when it was captured: keep that capture, and its date, as they are.
-		return { check, capture: { ...previous, fetchError: null } };
+		return { check, capture: { ...kept, fetchError: null } };
 	}
 	const outcome = await context.pool.run({
 		url: result.finalUrl,
