@@ -1,5 +1,7 @@
 import type { HarvestedRecord, HarvestItem } from '../../../schemas/imported.ts';
 import { THEME_CODES } from '../../vocab/themes.ts';
+import { HVD_LEGISLATION } from './dcat-vocabulary.ts';
+import { harvested } from './harvest-item.ts';
 import {
 	distributionList,
 	isObject,
@@ -7,9 +9,7 @@ import {
 	text,
 	uniqueList,
 	wholeUrl,
-} from './dcat-harvest-values.ts';
-import { HVD_LEGISLATION } from './dcat-vocabulary.ts';
-import { harvested } from './harvest-item.ts';
+} from './harvest-values.ts';
 
 /**
  * One CKAN package (a `package_search` result) as a HarvestedRecord: facts only — never `notes`

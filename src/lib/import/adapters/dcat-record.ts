@@ -4,11 +4,11 @@ import {
 	type HarvestItem,
 } from '../../../schemas/imported.ts';
 import { countryOfSpatial } from './dcat-country.ts';
-import { distributionList, uniqueList } from './dcat-harvest-values.ts';
-import { pickByLanguage } from './dcat-languages.ts';
 import type { SubjectIndex, Term } from './dcat-parse.ts';
 import { ACCESS_RIGHTS, HVD_LEGISLATION, TERMS } from './dcat-vocabulary.ts';
 import { harvested } from './harvest-item.ts';
+import { distributionList, uniqueList } from './harvest-values.ts';
+import { pickByLanguage } from './languages.ts';
 
 /**
  * Turns the subjects of a parsed DCAT-AP document that are typed dcat:Dataset or dcat:DataService

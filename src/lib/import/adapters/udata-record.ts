@@ -1,6 +1,6 @@
 import type { HarvestedRecord, HarvestItem } from '../../../schemas/imported.ts';
-import { distributionList, isObject, text, uniqueList, wholeUrl } from './dcat-harvest-values.ts';
 import { harvested } from './harvest-item.ts';
+import { distributionList, isObject, text, uniqueList, wholeUrl } from './harvest-values.ts';
 
 /**
  * One udata dataset or dataservice (field names as udata's own api_fields.py and dataservices

@@ -1,14 +1,9 @@
 import type { HarvestItem } from '../../../schemas/imported.ts';
 import { type Adapter, type AdapterContext, SourceFailure } from '../adapter.ts';
-import { isObject } from './dcat-harvest-values.ts';
-import {
-	endpointsToRead,
-	passesFilters,
-	type RecordKind,
-	wantedKinds,
-} from './dcat-source-filters.ts';
 import { fetchPage, parseJsonPage } from './fetch-page.ts';
 import { recordLimit } from './harvest-item.ts';
+import { isObject } from './harvest-values.ts';
+import { endpointsToRead, passesFilters, type RecordKind, wantedKinds } from './source-filters.ts';
 import { type UdataKind, udataToItem } from './udata-record.ts';
 
 /**

@@ -3,7 +3,7 @@ import {
 	HARVEST_TEXT_MAX,
 	type HarvestedRecord,
 } from '../../../schemas/imported.ts';
-import { pickByLanguage } from './dcat-languages.ts';
+import { pickByLanguage } from './languages.ts';
 
 /**
  * Reading untrusted JSON values into harvested fields, shared by the three generic adapters:
