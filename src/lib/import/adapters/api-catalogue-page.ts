@@ -96,18 +96,16 @@ export function firstEndpoint(context: AdapterContext): string {
 
 /**
  * An adapter for a catalogue published as one JSON array of APIs at its first endpoint: each
- * element becomes `toItem(element)`, up to the record limit.
+ * element becomes an item through the reader `itemReader(context)` makes once per run, up to the
+ * record limit.
  */
 export function jsonListAdapter(
 	request: PageRequest,
-	toItem: (raw: unknown, context: AdapterContext) => HarvestItem,
+	itemReader: (context: AdapterContext) => (raw: unknown) => HarvestItem,
 ): Adapter {
 	return async function* jsonList(context: AdapterContext) {
 		const url = firstEndpoint(context);
 		const list = parseJsonList(await fetchPage(context, url, request), url);
-		yield* upToRecordLimit(
-			context,
-			list.values().map((raw) => toItem(raw, context)),
-		);
+		yield* upToRecordLimit(context, list.values().map(itemReader(context)));
 	};
 }

@@ -45,5 +45,5 @@ function toItem(raw: unknown): HarvestItem {
 
 export const adapter: Adapter = jsonListAdapter(
 	{ accept: 'application/json', conditional: true },
-	toItem,
+	() => toItem,
 );
