@@ -145,6 +145,34 @@ describe('APIs.guru adapter', () => {
 		expectNoSourceProse(body.toString('utf8'), text);
 	});
 
+	it('cuts an over-long title to what a field holds, and leaves out an over-long link rather than cut it', async () => {
+		const longTitle = `Long ${'t'.repeat(2500)}`;
+		const longUrl = `https://long.gov.uk/${'a'.repeat(2500)}`;
+		const list = {
+			'long.gov.uk': {
+				preferred: '1',
+				versions: {
+					'1': {
+						externalDocs: { url: longUrl },
+						info: { title: longTitle, 'x-origin': [{ format: 'openapi', url: longUrl }] },
+					},
+				},
+			},
+		};
+		const { source } = await serve({ headers: JSON_TYPE, body: JSON.stringify(list) });
+		const run = await runAdapter(adapter, source);
+		expect(run.skipped).toEqual([]);
+		expect(run.records).toEqual([
+			{
+				sourceId: 'long.gov.uk',
+				kind: 'api',
+				title: longTitle.slice(0, 2000),
+				country: 'GB',
+				publisher: { name: 'long.gov.uk', homepage: 'https://long.gov.uk/' },
+			},
+		]);
+	});
+
 	it('stops at the record limit', async () => {
 		const { source } = await serve({
 			headers: JSON_TYPE,

@@ -5,13 +5,13 @@ import {
 	fields,
 	firstEndpoint,
 	missing,
-	text,
 	upToRecordLimit,
 	webUrl,
 } from './api-catalogue-page.ts';
 import { isProviderDomain, publicSectorCountry } from './apis-guru-providers.ts';
 import { fetchPage, parseJsonPage } from './fetch-page.ts';
 import { harvested } from './harvest-item.ts';
+import { text, whole } from './harvest-values.ts';
 
 /**
  * APIs.guru, the community directory of OpenAPI definitions, kept to European public bodies.
@@ -80,7 +80,7 @@ function toItem(key: string, raw: unknown): HarvestItem | undefined {
 	const contact = fields(info.contact);
 	const licence = fields(info.license);
 	const contactValues = compact({
-		email: text(contact?.email),
+		email: whole(contact?.email),
 		url: webUrl(contact?.url),
 	});
 	return harvested(

@@ -7,12 +7,12 @@ import {
 	firstEndpoint,
 	missing,
 	parseJsonList,
-	text,
 	upToRecordLimit,
 	webUrl,
 } from './api-catalogue-page.ts';
 import { fetchPage } from './fetch-page.ts';
 import { harvested } from './harvest-item.ts';
+import { text, whole } from './harvest-values.ts';
 import { nextLink } from './nl-api-register-links.ts';
 
 /**
@@ -52,7 +52,7 @@ function toItem(raw: unknown): HarvestItem {
 	const organisation = fields(api.organisation);
 	const label = text(organisation?.label);
 	const contact = fields(api.contact);
-	const email = text(contact?.email);
+	const email = whole(contact?.email);
 	const contactUrl = webUrl(contact?.url);
 	const spec = webUrl(api.oasUrl);
 	return harvested(
@@ -62,7 +62,7 @@ function toItem(raw: unknown): HarvestItem {
 			kind: 'api',
 			title,
 			publisher:
-				label === undefined ? undefined : compact({ name: label, key: text(organisation?.uri) }),
+				label === undefined ? undefined : compact({ name: label, key: whole(organisation?.uri) }),
 			// OAS: the register lists OpenAPI descriptions only.
 			spec: spec === undefined ? undefined : { url: spec, format: 'openapi' },
 			contact:
