@@ -29,8 +29,9 @@ const ORGANISATION_COLUMNS = ['id', 'name', 'alternateName'] as const;
 
 interface Organisation {
 	name?: string;
-	alternateName?: string;
 	homepage?: string;
+	/** Its alternateName as the first segment of its APIs' pages on www.api.gov.uk. */
+	slug?: string;
 }
 
 type Row = Record<string, string>;
@@ -96,7 +97,7 @@ async function readOrganisations(
 			id,
 			compact({
 				name: text(row.name),
-				alternateName: text(row.alternateName),
+				slug: parameterize(text(row.alternateName) ?? '') || undefined,
 				homepage: webUrl(row.url),
 			}),
 		);
@@ -125,14 +126,13 @@ function toItem(row: Row, organisations: Map<string, Organisation>, pages: strin
 	// The catalogue's own key: its pages are one per provider and API name.
 	const sourceId = `${provider}/${name}`;
 	const organisation = organisations.get(provider);
-	const orgSlug = organisation?.alternateName ? parameterize(organisation.alternateName) : '';
 	const apiSlug = parameterize(name);
 	return harvested(
 		compact({
 			sourceId,
 			sourceUrl:
-				orgSlug !== '' && apiSlug !== ''
-					? new URL(`${orgSlug}/${apiSlug}/`, pages).href
+				organisation?.slug !== undefined && apiSlug !== ''
+					? new URL(`${organisation.slug}/${apiSlug}/`, pages).href
 					: undefined,
 			kind: 'api',
 			title: name,
