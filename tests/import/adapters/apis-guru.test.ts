@@ -1,24 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { SourceFailure, SourceUnchanged } from '../../../src/lib/import/adapter.ts';
+import { SourceFailure } from '../../../src/lib/import/adapter.ts';
 import { adapter } from '../../../src/lib/import/adapters/apis-guru.ts';
 import {
+	type DocumentReply,
+	expectUnchangedOnSecondRun,
 	fixture,
-	type Reply,
+	JSON_TYPE,
 	runAdapter,
-	serveSource,
+	serveDocument,
+	unchangedSince,
 	yieldedText,
 } from '../../helpers/import-http.ts';
 import { expectNoSourceProse } from '../helpers/source-prose.ts';
 
-const JSON_TYPE = { 'content-type': 'application/json' };
 const LIST = '/v2/list.json';
 
-async function serve(reply: Reply | ((ifNoneMatch: string | undefined) => Reply)) {
-	return serveSource('apis-guru', [LIST], (path, req) => {
-		if (path !== LIST) return undefined;
-		return typeof reply === 'function' ? reply(req.headers['if-none-match']) : reply;
-	});
-}
+const serve = (reply: DocumentReply) => serveDocument('apis-guru', LIST, reply);
 
 describe('APIs.guru adapter', () => {
 	it('keeps only European public-sector providers, each with its country, publisher and origin spec, and no description', async () => {
@@ -65,15 +62,8 @@ describe('APIs.guru adapter', () => {
 	});
 
 	it('is conditional: 304 leaves the source unchanged', async () => {
-		const { server, source } = await serve((etag) =>
-			etag === '"w/1"' ? { status: 304 } : { headers: { ...JSON_TYPE, etag: '"w/1"' }, body: '{}' },
-		);
-		const url = `${server.origin}${LIST}`;
-		const first = await runAdapter(adapter, source);
-		expect(first.remembered.get(url)).toEqual({ etag: '"w/1"' });
-		await expect(
-			runAdapter(adapter, source, { previousValidators: first.remembered }),
-		).rejects.toThrow(SourceUnchanged);
+		const { server, source } = await serve(unchangedSince('"w/1"', JSON_TYPE, '{}'));
+		await expectUnchangedOnSecondRun(adapter, source, `${server.origin}${LIST}`, '"w/1"');
 	});
 
 	it('fails the source on malformed JSON', async () => {
