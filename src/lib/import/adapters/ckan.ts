@@ -19,7 +19,7 @@ import { endpointsToRead, passesFilters, wantedKinds } from './source-filters.ts
  */
 
 /** Packages asked for per page (CKAN's default cap is 1,000; 100 keeps a page small). */
-export const CKAN_ROWS = 100;
+const CKAN_ROWS = 100;
 
 /** The portal's address for people: the action URL without `/api/…/action/package_search`. */
 export function ckanPortal(endpoint: string): string {

@@ -23,7 +23,7 @@ import { endpointsToRead, passesFilters, type RecordKind, wantedKinds } from './
  */
 
 /** Triples one record may bring, counting every node around it, before a document is too big. */
-export const TRIPLES_PER_RECORD = 200;
+const TRIPLES_PER_RECORD = 200;
 const MIN_TRIPLE_CAP = 100_000;
 
 const RDF_ACCEPT =

@@ -35,7 +35,7 @@ import { nextLink } from './nl-api-register-links.ts';
 
 const PER_PAGE = '100';
 const PAGES = 'https://apis.developer.overheid.nl/apis/';
-export const NL_API_KEY_SETTING = 'C0MM0_NL_API_KEY';
+const NL_API_KEY_SETTING = 'C0MM0_NL_API_KEY';
 
 function toItem(raw: unknown): HarvestItem {
 	const api = fields(raw);

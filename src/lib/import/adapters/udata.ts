@@ -16,7 +16,7 @@ import { type UdataKind, udataToItem } from './udata-record.ts';
  * normaliser rejects them with the entry rules; an adapter only skips what it cannot key.
  */
 
-export const UDATA_PAGE_SIZE = 100;
+const UDATA_PAGE_SIZE = 100;
 
 /** The list URL of `kind` next to an endpoint that names the other one (or the API root). */
 export function udataListUrl(endpoint: string, kind: UdataKind): string {
