@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -33,6 +34,11 @@ export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'import');
 
 export function fixture(adapter: string, name: string): Promise<Buffer> {
 	return readFile(join(FIXTURES, adapter, name));
+}
+
+/** A fixture's text, read at once: for a file's constants, outside any test. */
+export function fixtureText(adapter: string, name: string): string {
+	return readFileSync(join(FIXTURES, adapter, name), 'utf8');
 }
 
 export interface Reply {
