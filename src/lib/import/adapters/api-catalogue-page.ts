@@ -47,16 +47,6 @@ export function fields(value: unknown): Record<string, unknown> | undefined {
 	return isObject(value) ? value : undefined;
 }
 
-/** `T` with every key that may be undefined made optional instead. */
-export type Compact<T> = {
-	[K in keyof T as undefined extends T[K] ? never : K]: T[K];
-} & { [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined> };
-
-/** Drops the keys whose value is undefined, so optional fields stay absent rather than undefined. */
-export function compact<T extends Record<string, unknown>>(value: T): Compact<T> {
-	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Compact<T>;
-}
-
 /** A skip for a record without a value the record cannot do without. */
 export function missing(sourceId: string | undefined, field: string, reason: string): HarvestItem {
 	return { skipped: { ...(sourceId ? { sourceId: sourceId.slice(0, 500) } : {}), field, reason } };

@@ -1,8 +1,8 @@
 import type { HarvestItem } from '../../../schemas/imported.ts';
 import type { Adapter } from '../adapter.ts';
-import { compact, fields, jsonListAdapter, missing } from './api-catalogue-page.ts';
+import { fields, jsonListAdapter, missing } from './api-catalogue-page.ts';
 import { harvested } from './harvest-item.ts';
-import { text } from './harvest-values.ts';
+import { compact, text } from './harvest-values.ts';
 
 /**
  * api.gouv.fr, the French government's API catalogue. Its public route `GET /api/v1/apis`

@@ -1,17 +1,10 @@
 import type { HarvestItem } from '../../../schemas/imported.ts';
 import { type Adapter, type AdapterContext, SourceFailure } from '../adapter.ts';
-import {
-	compact,
-	fields,
-	firstEndpoint,
-	missing,
-	upToRecordLimit,
-	webUrl,
-} from './api-catalogue-page.ts';
+import { fields, firstEndpoint, missing, upToRecordLimit, webUrl } from './api-catalogue-page.ts';
 import { isProviderDomain, publicSectorCountry } from './apis-guru-providers.ts';
 import { fetchPage, parseJsonPage } from './fetch-page.ts';
 import { harvested } from './harvest-item.ts';
-import { text, whole } from './harvest-values.ts';
+import { compact, text, whole } from './harvest-values.ts';
 
 /**
  * APIs.guru, the community directory of OpenAPI definitions, kept to European public bodies.

@@ -3,7 +3,7 @@ import { countryOfSpatial } from './dcat-country.ts';
 import type { SubjectIndex, Term } from './dcat-parse.ts';
 import { ACCESS_RIGHTS, HVD_LEGISLATION, TERMS } from './dcat-vocabulary.ts';
 import { harvested } from './harvest-item.ts';
-import { distributionList, uniqueList, whole } from './harvest-values.ts';
+import { compact, distributionList, uniqueList, whole } from './harvest-values.ts';
 import { pickByLanguage } from './languages.ts';
 
 /**
@@ -178,7 +178,7 @@ function recordOf(
 		sourceId: subject,
 		kind,
 		title,
-		...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
+		...compact(optional),
 		...(spec ? { spec: { url: spec } } : {}),
 		...(highValue ? { highValue } : {}),
 	};

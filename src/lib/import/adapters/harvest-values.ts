@@ -15,6 +15,16 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** `T` with every key that may be undefined made optional instead. */
+export type Compact<T> = {
+	[K in keyof T as undefined extends T[K] ? never : K]: T[K];
+} & { [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined> };
+
+/** Drops the keys whose value is undefined, so optional fields stay absent rather than undefined. */
+export function compact<T extends Record<string, unknown>>(value: T): Compact<T> {
+	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Compact<T>;
+}
+
 /** A non-empty string, cut to what a harvested field may hold. */
 export function text(value: unknown): string | undefined {
 	if (typeof value !== 'string') return undefined;

@@ -2,7 +2,6 @@ import type { HarvestItem } from '../../../schemas/imported.ts';
 import { settings } from '../../settings/read-settings.ts';
 import { type Adapter, type AdapterContext, SourceFailure } from '../adapter.ts';
 import {
-	compact,
 	fields,
 	firstEndpoint,
 	missing,
@@ -12,7 +11,7 @@ import {
 } from './api-catalogue-page.ts';
 import { fetchPage } from './fetch-page.ts';
 import { harvested } from './harvest-item.ts';
-import { text, whole } from './harvest-values.ts';
+import { compact, text, whole } from './harvest-values.ts';
 import { nextLink } from './nl-api-register-links.ts';
 
 /**

@@ -2,10 +2,10 @@ import { Readable } from 'node:stream';
 import { type Options, parse } from 'csv-parse';
 import type { HarvestItem } from '../../../schemas/imported.ts';
 import { type Adapter, type AdapterContext, SourceFailure } from '../adapter.ts';
-import { compact, firstEndpoint, missing, upToRecordLimit, webUrl } from './api-catalogue-page.ts';
+import { firstEndpoint, missing, upToRecordLimit, webUrl } from './api-catalogue-page.ts';
 import { fetchPage } from './fetch-page.ts';
 import { harvested } from './harvest-item.ts';
-import { text, whole } from './harvest-values.ts';
+import { compact, text, whole } from './harvest-values.ts';
 import { parameterize } from './uk-api-catalogue-slug.ts';
 
 /**
