@@ -163,6 +163,24 @@ describe('APIs.guru adapter', () => {
 		]);
 	});
 
+	it('keeps categories once each and at most as many as a list holds, rather than lose the record', async () => {
+		const categories = [
+			'open_data',
+			'open_data',
+			...Array.from({ length: 150 }, (_, i) => `c${i}`),
+		];
+		const list = {
+			'many.gov.uk': {
+				preferred: '1',
+				versions: { '1': { info: { title: 'Many', 'x-apisguru-categories': categories } } },
+			},
+		};
+		const { source } = await serve({ headers: JSON_TYPE, body: JSON.stringify(list) });
+		const run = await runAdapter(adapter, source);
+		expect(run.skipped).toEqual([]);
+		expect(run.records[0]?.keywords).toEqual([...new Set(categories)].slice(0, 100));
+	});
+
 	it('stops at the record limit', async () => {
 		const { source } = await serve({
 			headers: JSON_TYPE,

@@ -4,7 +4,7 @@ import { fields, firstEndpoint, missing, upToRecordLimit, webUrl } from './api-c
 import { isProviderDomain, publicSectorCountry } from './apis-guru-providers.ts';
 import { fetchPage, parseJsonPage } from './fetch-page.ts';
 import { harvested } from './harvest-item.ts';
-import { compact, text, whole } from './harvest-values.ts';
+import { compact, text, uniqueList, whole } from './harvest-values.ts';
 
 /**
  * APIs.guru, the community directory of OpenAPI definitions, kept to European public bodies.
@@ -45,9 +45,7 @@ function specOf(
 }
 
 function keywordsOf(value: unknown): string[] | undefined {
-	if (!Array.isArray(value)) return undefined;
-	const words = value.map(text).filter((word) => word !== undefined);
-	return words.length === 0 ? undefined : words;
+	return Array.isArray(value) ? uniqueList(value.map(text)) : undefined;
 }
 
 /** A record for one list entry, nothing for a provider that is not a European public body. */
