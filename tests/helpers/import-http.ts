@@ -1,14 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFinished } from 'vitest';
 import { parse } from 'yaml';
-import type {
-	Adapter,
-	AdapterContext,
-	ImportHttp,
-	ImportLimits,
+import {
+	type Adapter,
+	type AdapterContext,
+	type ImportHttp,
+	type ImportLimits,
+	SourceUnchanged,
 } from '../../src/lib/import/adapter.ts';
 import { createImportHttp } from '../../src/lib/import/import-http.ts';
 import {
@@ -32,6 +34,11 @@ export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'import');
 
 export function fixture(adapter: string, name: string): Promise<Buffer> {
 	return readFile(join(FIXTURES, adapter, name));
+}
+
+/** A fixture's text, read at once: for a file's constants, outside any test. */
+export function fixtureText(adapter: string, name: string): string {
+	return readFileSync(join(FIXTURES, adapter, name), 'utf8');
 }
 
 export interface Reply {
@@ -144,6 +151,51 @@ export async function serveSource(
 		paths.map((path) => `${server.origin}${path}`),
 	);
 	return { server, source };
+}
+
+export const JSON_TYPE = { 'content-type': 'application/json' };
+
+/** What a one-document source answers: always the same reply, or one made from the request. */
+export type DocumentReply = Reply | ((req: IncomingMessage) => Reply);
+
+/** {@link serveSource} for a source that is one document: its one endpoint `path` answers `reply`. */
+export function serveDocument(
+	id: string,
+	path: string,
+	reply: DocumentReply,
+): Promise<{ server: RouteServer; source: SourceFile }> {
+	return serveSource(id, [path], (requested, req) => {
+		if (requested !== path) return undefined;
+		return typeof reply === 'function' ? reply(req) : reply;
+	});
+}
+
+/**
+ * A reply that sends `body` with the ETag `etag`, and answers 304 to a request that sends that
+ * ETag back: a document that has not changed since the last run.
+ */
+export function unchangedSince(etag: string, headers: Record<string, string>, body: string) {
+	return (req: IncomingMessage): Reply =>
+		req.headers['if-none-match'] === etag
+			? { status: 304 }
+			: { headers: { ...headers, etag }, body };
+}
+
+/**
+ * A conditional adapter's two runs on a source served with {@link unchangedSince}: the first
+ * remembers the ETag of `url`, the second sends it and is told the source is unchanged.
+ */
+export async function expectUnchangedOnSecondRun(
+	adapter: Adapter,
+	source: SourceFile,
+	url: string,
+	etag: string,
+): Promise<void> {
+	const first = await runAdapter(adapter, source);
+	expect(first.remembered.get(url)).toEqual({ etag });
+	await expect(
+		runAdapter(adapter, source, { previousValidators: first.remembered }),
+	).rejects.toThrow(SourceUnchanged);
 }
 
 export const TEST_LIMITS: ImportLimits = {

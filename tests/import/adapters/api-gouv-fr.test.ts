@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { SourceFailure } from '../../../src/lib/import/adapter.ts';
 import { adapter } from '../../../src/lib/import/adapters/api-gouv-fr.ts';
-import { fixture, runAdapter, serveSource, yieldedText } from '../../helpers/import-http.ts';
+import {
+	fixture,
+	JSON_TYPE,
+	runAdapter,
+	serveDocument,
+	yieldedText,
+} from '../../helpers/import-http.ts';
 import { expectNoSourceProse } from '../helpers/source-prose.ts';
 
 const LIST = '/api/v1/apis';
 
-async function serve(body: Buffer | string, status = 200) {
-	return serveSource('api-gouv-fr', [LIST], (path) =>
-		path === LIST ? { status, headers: { 'content-type': 'application/json' }, body } : undefined,
-	);
-}
+const serve = (body: Buffer | string, status = 200) =>
+	serveDocument('api-gouv-fr', LIST, { status, headers: JSON_TYPE, body });
 
 describe('api.gouv.fr adapter', () => {
 	it('yields each API with its title, page, publisher and access, and no tagline', async () => {

@@ -1,24 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { SourceFailure, SourceUnchanged } from '../../../src/lib/import/adapter.ts';
+import { SourceFailure } from '../../../src/lib/import/adapter.ts';
 import { adapter } from '../../../src/lib/import/adapters/apis-guru.ts';
 import {
+	type DocumentReply,
+	expectUnchangedOnSecondRun,
 	fixture,
-	type Reply,
+	JSON_TYPE,
 	runAdapter,
-	serveSource,
+	serveDocument,
+	unchangedSince,
 	yieldedText,
 } from '../../helpers/import-http.ts';
 import { expectNoSourceProse } from '../helpers/source-prose.ts';
 
-const JSON_TYPE = { 'content-type': 'application/json' };
 const LIST = '/v2/list.json';
 
-async function serve(reply: Reply | ((ifNoneMatch: string | undefined) => Reply)) {
-	return serveSource('apis-guru', [LIST], (path, req) => {
-		if (path !== LIST) return undefined;
-		return typeof reply === 'function' ? reply(req.headers['if-none-match']) : reply;
-	});
-}
+const serve = (reply: DocumentReply) => serveDocument('apis-guru', LIST, reply);
 
 describe('APIs.guru adapter', () => {
 	it('keeps only European public-sector providers, each with its country, publisher and origin spec, and no description', async () => {
@@ -65,15 +62,8 @@ describe('APIs.guru adapter', () => {
 	});
 
 	it('is conditional: 304 leaves the source unchanged', async () => {
-		const { server, source } = await serve((etag) =>
-			etag === '"w/1"' ? { status: 304 } : { headers: { ...JSON_TYPE, etag: '"w/1"' }, body: '{}' },
-		);
-		const url = `${server.origin}${LIST}`;
-		const first = await runAdapter(adapter, source);
-		expect(first.remembered.get(url)).toEqual({ etag: '"w/1"' });
-		await expect(
-			runAdapter(adapter, source, { previousValidators: first.remembered }),
-		).rejects.toThrow(SourceUnchanged);
+		const { server, source } = await serve(unchangedSince('"w/1"', JSON_TYPE, '{}'));
+		await expectUnchangedOnSecondRun(adapter, source, `${server.origin}${LIST}`, '"w/1"');
 	});
 
 	it('fails the source on malformed JSON', async () => {
@@ -143,6 +133,52 @@ describe('APIs.guru adapter', () => {
 		expect(text).not.toContain('Spoof');
 		expect(text).not.toContain('Not under gov.uk');
 		expectNoSourceProse(body.toString('utf8'), text);
+	});
+
+	it('cuts an over-long title to what a field holds, and leaves out an over-long link rather than cut it', async () => {
+		const longTitle = `Long ${'t'.repeat(2500)}`;
+		const longUrl = `https://long.gov.uk/${'a'.repeat(2500)}`;
+		const list = {
+			'long.gov.uk': {
+				preferred: '1',
+				versions: {
+					'1': {
+						externalDocs: { url: longUrl },
+						info: { title: longTitle, 'x-origin': [{ format: 'openapi', url: longUrl }] },
+					},
+				},
+			},
+		};
+		const { source } = await serve({ headers: JSON_TYPE, body: JSON.stringify(list) });
+		const run = await runAdapter(adapter, source);
+		expect(run.skipped).toEqual([]);
+		expect(run.records).toEqual([
+			{
+				sourceId: 'long.gov.uk',
+				kind: 'api',
+				title: longTitle.slice(0, 2000),
+				country: 'GB',
+				publisher: { name: 'long.gov.uk', homepage: 'https://long.gov.uk/' },
+			},
+		]);
+	});
+
+	it('keeps categories once each and at most as many as a list holds, rather than lose the record', async () => {
+		const categories = [
+			'open_data',
+			'open_data',
+			...Array.from({ length: 150 }, (_, i) => `c${i}`),
+		];
+		const list = {
+			'many.gov.uk': {
+				preferred: '1',
+				versions: { '1': { info: { title: 'Many', 'x-apisguru-categories': categories } } },
+			},
+		};
+		const { source } = await serve({ headers: JSON_TYPE, body: JSON.stringify(list) });
+		const run = await runAdapter(adapter, source);
+		expect(run.skipped).toEqual([]);
+		expect(run.records[0]?.keywords).toEqual([...new Set(categories)].slice(0, 100));
 	});
 
 	it('stops at the record limit', async () => {

@@ -1,23 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { SourceFailure, SourceUnchanged } from '../../../src/lib/import/adapter.ts';
+import { SourceFailure } from '../../../src/lib/import/adapter.ts';
 import { adapter } from '../../../src/lib/import/adapters/bund-dev.ts';
 import {
+	type DocumentReply,
+	expectUnchangedOnSecondRun,
 	fixture,
-	type Reply,
+	JSON_TYPE,
 	runAdapter,
-	serveSource,
+	serveDocument,
+	unchangedSince,
 	yieldedText,
 } from '../../helpers/import-http.ts';
 import { expectNoSourceProse } from '../helpers/source-prose.ts';
 
-const JSON_TYPE = { 'content-type': 'application/json' };
-
-async function serve(reply: Reply | ((ifNoneMatch: string | undefined) => Reply)) {
-	return serveSource('bund-dev', ['/'], (path, req) => {
-		if (path !== '/') return undefined;
-		return typeof reply === 'function' ? reply(req.headers['if-none-match']) : reply;
-	});
-}
+const serve = (reply: DocumentReply) => serveDocument('bund-dev', '/', reply);
 
 describe('bund.dev adapter', () => {
 	it('yields each listed API with its office, docs, OpenAPI spec and repository page, and no description', async () => {
@@ -76,15 +72,8 @@ describe('bund.dev adapter', () => {
 	});
 
 	it('is conditional: 304 leaves the source unchanged', async () => {
-		const { server, source } = await serve((etag) =>
-			etag === '"w/1"' ? { status: 304 } : { headers: { ...JSON_TYPE, etag: '"w/1"' }, body: '[]' },
-		);
-		const url = `${server.origin}/`;
-		const first = await runAdapter(adapter, source);
-		expect(first.remembered.get(url)).toEqual({ etag: '"w/1"' });
-		await expect(
-			runAdapter(adapter, source, { previousValidators: first.remembered }),
-		).rejects.toThrow(SourceUnchanged);
+		const { server, source } = await serve(unchangedSince('"w/1"', JSON_TYPE, '[]'));
+		await expectUnchangedOnSecondRun(adapter, source, `${server.origin}/`, '"w/1"');
 	});
 
 	it('fails the source on malformed JSON', async () => {

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SourceFailure } from '../../../src/lib/import/adapter.ts';
 import { adapter, ckanPortal } from '../../../src/lib/import/adapters/ckan.ts';
 import {
 	adapterContext,
 	collect,
+	fixtureText,
 	type Handler,
 	routeServerForSuite,
 	sendJson,
@@ -13,12 +12,9 @@ import {
 import { expectNoSourceProse } from '../helpers/source-prose.ts';
 
 /** A real page of demo.ckan.org's package_search (see tests/fixtures/import/ckan/README.md). */
-const REAL_PAGE = JSON.parse(
-	readFileSync(
-		join(import.meta.dirname, '../../fixtures/import/ckan/package-search-demo-ckan.json'),
-		'utf8',
-	),
-) as { result: { count: number; results: Record<string, unknown>[] } };
+const REAL_PAGE = JSON.parse(fixtureText('ckan', 'package-search-demo-ckan.json')) as {
+	result: { count: number; results: Record<string, unknown>[] };
+};
 const PACKAGES = REAL_PAGE.result.results;
 
 function searchAnswer(results: unknown[], count: number): unknown {

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,6 +12,7 @@ import type { SourceFile } from '../../../src/schemas/source.ts';
 import {
 	adapterContext,
 	collect,
+	fixtureText,
 	type Handler,
 	routeServerForSuite,
 	testSource,
@@ -21,8 +20,7 @@ import {
 import { expectNoSourceProse } from '../helpers/source-prose.ts';
 
 /** Real DCAT-AP documents (see tests/fixtures/import/dcat-ap/README.md for their origin). */
-const fixture = (name: string) =>
-	readFileSync(join(import.meta.dirname, '../../fixtures/import/dcat-ap', name), 'utf8');
+const fixture = (name: string) => fixtureText('dcat-ap', name);
 
 let route: Handler = () => {};
 const server = routeServerForSuite((request, url, response) => route(request, url, response));

@@ -5,6 +5,7 @@ import { nextLink } from '../../../src/lib/import/adapters/nl-api-register-links
 import { readSettings } from '../../../src/lib/settings/read-settings.ts';
 import {
 	fixture,
+	JSON_TYPE,
 	type Reply,
 	runAdapter,
 	serveForTest,
@@ -15,7 +16,6 @@ import { expectNoSourceProse } from '../helpers/source-prose.ts';
 
 const KEY = 'test-key-123';
 const withKey = createNlApiRegisterAdapter(() => KEY);
-const JSON_TYPE = { 'content-type': 'application/json' };
 const LIST = '/api-register/v1/apis';
 
 /** Serves page n of `pages` with the register's Link header; `reply` may override any page. */

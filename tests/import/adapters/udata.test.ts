@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SourceFailure } from '../../../src/lib/import/adapter.ts';
 import { adapter, udataListUrl } from '../../../src/lib/import/adapters/udata.ts';
 import {
 	adapterContext,
 	collect,
+	fixtureText,
 	type Handler,
 	routeServerForSuite,
 	sendJson,
@@ -14,11 +13,7 @@ import { expectNoSourceProse } from '../helpers/source-prose.ts';
 
 /** Real data.gouv.fr records in udata's list shape (see tests/fixtures/import/udata/README.md). */
 const fixture = (name: string) =>
-	JSON.parse(
-		readFileSync(join(import.meta.dirname, '../../fixtures/import/udata', name), 'utf8'),
-	) as {
-		data: Record<string, unknown>[];
-	};
+	JSON.parse(fixtureText('udata', name)) as { data: Record<string, unknown>[] };
 const DATASETS = fixture('datasets-page.json');
 const DATASERVICES = fixture('dataservices-page.json');
 

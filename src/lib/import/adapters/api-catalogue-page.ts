@@ -1,4 +1,4 @@
-import { HARVEST_TEXT_MAX, type HarvestItem } from '../../../schemas/imported.ts';
+import type { HarvestItem } from '../../../schemas/imported.ts';
 import {
 	type Adapter,
 	type AdapterContext,
@@ -7,12 +7,14 @@ import {
 } from '../adapter.ts';
 import { fetchPage, type PageRequest, parseJsonPage } from './fetch-page.ts';
 import { recordLimit } from './harvest-item.ts';
+import { isObject, whole } from './harvest-values.ts';
 
 /**
  * What the four national API-catalogue adapters (api-gouv-fr, uk-api-catalogue,
  * nl-api-register, bund-dev) share beyond what every adapter does (pages read with
- * {@link fetchPage}, records checked and counted in harvest-item.ts): a JSON list page, reading
- * plain JSON values into fields, and stopping at the run's record limit while reading.
+ * {@link fetchPage}, records checked and counted in harvest-item.ts, values read with
+ * harvest-values.ts): a JSON list page, web links only, and stopping at the run's record limit
+ * while reading.
  */
 
 /** The page's body as a JSON array of APIs; anything else fails the source. */
@@ -22,20 +24,13 @@ export function parseJsonList(response: ImportResponse, url: string): unknown[] 
 	return list;
 }
 
-/** A non-empty string, trimmed; anything else (a number, null, an object) is no value. */
-export function text(value: unknown): string | undefined {
-	if (typeof value !== 'string') return undefined;
-	const trimmed = value.trim();
-	return trimmed === '' ? undefined : trimmed;
-}
-
 /**
  * An absolute http(s) URL without credentials, else no value: a `javascript:` or `data:` link
  * never reaches the pipeline, even as an optional field (the normaliser checks hosts later).
  */
 export function webUrl(value: unknown): string | undefined {
-	const raw = text(value);
-	if (raw === undefined || raw.length > HARVEST_TEXT_MAX) return undefined;
+	const raw = whole(value);
+	if (raw === undefined) return undefined;
 	let url: URL;
 	try {
 		url = new URL(raw);
@@ -49,19 +44,7 @@ export function webUrl(value: unknown): string | undefined {
 
 /** An object's own fields, or undefined for anything that is not a plain JSON object. */
 export function fields(value: unknown): Record<string, unknown> | undefined {
-	return typeof value === 'object' && value !== null && !Array.isArray(value)
-		? (value as Record<string, unknown>)
-		: undefined;
-}
-
-/** `T` with every key that may be undefined made optional instead. */
-export type Compact<T> = {
-	[K in keyof T as undefined extends T[K] ? never : K]: T[K];
-} & { [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined> };
-
-/** Drops the keys whose value is undefined, so optional fields stay absent rather than undefined. */
-export function compact<T extends Record<string, unknown>>(value: T): Compact<T> {
-	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Compact<T>;
+	return isObject(value) ? value : undefined;
 }
 
 /** A skip for a record without a value the record cannot do without. */
@@ -96,18 +79,16 @@ export function firstEndpoint(context: AdapterContext): string {
 
 /**
  * An adapter for a catalogue published as one JSON array of APIs at its first endpoint: each
- * element becomes `toItem(element)`, up to the record limit.
+ * element becomes an item through the reader `itemReader(context)` makes once per run, up to the
+ * record limit.
  */
 export function jsonListAdapter(
 	request: PageRequest,
-	toItem: (raw: unknown, context: AdapterContext) => HarvestItem,
+	itemReader: (context: AdapterContext) => (raw: unknown) => HarvestItem,
 ): Adapter {
 	return async function* jsonList(context: AdapterContext) {
 		const url = firstEndpoint(context);
 		const list = parseJsonList(await fetchPage(context, url, request), url);
-		yield* upToRecordLimit(
-			context,
-			list.values().map((raw) => toItem(raw, context)),
-		);
+		yield* upToRecordLimit(context, list.values().map(itemReader(context)));
 	};
 }

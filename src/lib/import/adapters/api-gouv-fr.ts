@@ -1,7 +1,8 @@
 import type { HarvestItem } from '../../../schemas/imported.ts';
-import type { Adapter, AdapterContext } from '../adapter.ts';
-import { compact, fields, jsonListAdapter, missing, text } from './api-catalogue-page.ts';
+import type { Adapter } from '../adapter.ts';
+import { fields, jsonListAdapter, missing } from './api-catalogue-page.ts';
 import { harvested } from './harvest-item.ts';
+import { compact, text } from './harvest-values.ts';
 
 /**
  * api.gouv.fr, the French government's API catalogue. Its public route `GET /api/v1/apis`
@@ -33,7 +34,8 @@ const ACCESS: Readonly<Record<string, string>> = {
 	closed: 'restricted',
 };
 
-function toItem(raw: unknown, context: AdapterContext): HarvestItem {
+/** A record for one list element; `pages` is where the catalogue's pages for people live. */
+function toItem(raw: unknown, pages: string): HarvestItem {
 	const api = fields(raw);
 	if (api === undefined) return missing(undefined, 'record', 'is not a JSON object');
 	const slug = text(api.slug);
@@ -45,8 +47,6 @@ function toItem(raw: unknown, context: AdapterContext): HarvestItem {
 	if (title === undefined) return missing(slug, 'title', 'is missing');
 	const owner = text(api.owner);
 	const openness = text(api.openness);
-	// Pages for people live on the catalogue's homepage origin (https://api.gouv.fr/les-api/<slug>).
-	const pages = new URL('/', context.source.homepage).href;
 	return harvested(
 		compact({
 			sourceId: slug,
@@ -59,4 +59,8 @@ function toItem(raw: unknown, context: AdapterContext): HarvestItem {
 	);
 }
 
-export const adapter: Adapter = jsonListAdapter({ accept: 'application/json' }, toItem);
+export const adapter: Adapter = jsonListAdapter({ accept: 'application/json' }, (context) => {
+	// Pages for people live on the catalogue's homepage origin (https://api.gouv.fr/les-api/<slug>).
+	const pages = new URL('/', context.source.homepage).href;
+	return (raw) => toItem(raw, pages);
+});

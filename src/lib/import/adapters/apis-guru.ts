@@ -1,17 +1,10 @@
 import type { HarvestItem } from '../../../schemas/imported.ts';
 import { type Adapter, type AdapterContext, SourceFailure } from '../adapter.ts';
-import {
-	compact,
-	fields,
-	firstEndpoint,
-	missing,
-	text,
-	upToRecordLimit,
-	webUrl,
-} from './api-catalogue-page.ts';
+import { fields, firstEndpoint, missing, upToRecordLimit, webUrl } from './api-catalogue-page.ts';
 import { isProviderDomain, publicSectorCountry } from './apis-guru-providers.ts';
 import { fetchPage, parseJsonPage } from './fetch-page.ts';
 import { harvested } from './harvest-item.ts';
+import { compact, text, uniqueList, whole } from './harvest-values.ts';
 
 /**
  * APIs.guru, the community directory of OpenAPI definitions, kept to European public bodies.
@@ -52,9 +45,7 @@ function specOf(
 }
 
 function keywordsOf(value: unknown): string[] | undefined {
-	if (!Array.isArray(value)) return undefined;
-	const words = value.map(text).filter((word) => word !== undefined);
-	return words.length === 0 ? undefined : words;
+	return Array.isArray(value) ? uniqueList(value.map(text)) : undefined;
 }
 
 /** A record for one list entry, nothing for a provider that is not a European public body. */
@@ -80,7 +71,7 @@ function toItem(key: string, raw: unknown): HarvestItem | undefined {
 	const contact = fields(info.contact);
 	const licence = fields(info.license);
 	const contactValues = compact({
-		email: text(contact?.email),
+		email: whole(contact?.email),
 		url: webUrl(contact?.url),
 	});
 	return harvested(

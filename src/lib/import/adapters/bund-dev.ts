@@ -1,7 +1,8 @@
 import type { HarvestItem } from '../../../schemas/imported.ts';
 import type { Adapter } from '../adapter.ts';
-import { compact, fields, jsonListAdapter, missing, text, webUrl } from './api-catalogue-page.ts';
+import { fields, jsonListAdapter, missing, webUrl } from './api-catalogue-page.ts';
 import { harvested } from './harvest-item.ts';
+import { compact, text } from './harvest-values.ts';
 
 /**
  * bund.dev, the volunteer bundesAPI project's list of German public-sector APIs it documents.
@@ -45,5 +46,5 @@ function toItem(raw: unknown): HarvestItem {
 
 export const adapter: Adapter = jsonListAdapter(
 	{ accept: 'application/json', conditional: true },
-	toItem,
+	() => toItem,
 );

@@ -1,15 +1,15 @@
 import type { HarvestedRecord, HarvestItem } from '../../../schemas/imported.ts';
 import { THEME_CODES } from '../../vocab/themes.ts';
+import { HVD_LEGISLATION } from './dcat-vocabulary.ts';
+import { harvested } from './harvest-item.ts';
 import {
 	distributionList,
 	isObject,
 	localized,
 	text,
 	uniqueList,
-	wholeUrl,
-} from './dcat-harvest-values.ts';
-import { HVD_LEGISLATION } from './dcat-vocabulary.ts';
-import { harvested } from './harvest-item.ts';
+	whole,
+} from './harvest-values.ts';
 
 /**
  * One CKAN package (a `package_search` result) as a HarvestedRecord: facts only — never `notes`
@@ -70,10 +70,7 @@ function distributionsOf(
 	return distributionList(pkg.resources, (resource: unknown) =>
 		isObject(resource)
 			? {
-					url:
-						wholeUrl(resource.url) ??
-						wholeUrl(resource.download_url) ??
-						wholeUrl(resource.access_url),
+					url: whole(resource.url) ?? whole(resource.download_url) ?? whole(resource.access_url),
 					format: text(resource.format),
 					mediaType: text(resource.mimetype),
 					title: localized(resource.name, languages),
@@ -136,12 +133,10 @@ export function packageToItem(pkg: unknown, context: CkanPackageContext): Harves
 		: undefined;
 	// The portal's own id first: CKAN portals mostly use SPDX-like ids (CC-BY-4.0), which map.
 	const licence =
-		text(pkg.license_id) ??
-		httpUrl(wholeUrl(pkg.license_url)) ??
-		text(field(pkg, extras, 'license'));
+		text(pkg.license_id) ?? httpUrl(whole(pkg.license_url)) ?? text(field(pkg, extras, 'license'));
 	const apiKind = isDataService(pkg, extras);
-	const endpoint = wholeUrl(listValue(field(pkg, extras, 'endpoint_url'))[0]);
-	const specUrl = wholeUrl(listValue(field(pkg, extras, 'endpoint_description'))[0]);
+	const endpoint = whole(listValue(field(pkg, extras, 'endpoint_url'))[0]);
+	const specUrl = whole(listValue(field(pkg, extras, 'endpoint_description'))[0]);
 	const legislation = listValue(field(pkg, extras, 'applicable_legislation'));
 	const highValue =
 		legislation.includes(HVD_LEGISLATION) ||
@@ -151,7 +146,7 @@ export function packageToItem(pkg: unknown, context: CkanPackageContext): Harves
 	const access = text(field(pkg, extras, 'access_rights'));
 	const languages = uniqueList(listValue(field(pkg, extras, 'language')));
 	const distributions = distributionsOf(pkg, context.languages);
-	const homepage = httpUrl(wholeUrl(pkg.url));
+	const homepage = httpUrl(whole(pkg.url));
 	const record: HarvestedRecord = {
 		sourceId,
 		...(name ? { sourceUrl: `${context.portal}/dataset/${encodeURIComponent(name)}` } : {}),

@@ -1,11 +1,11 @@
 import type { HarvestItem } from '../../../schemas/imported.ts';
 import { type Adapter, type AdapterContext, SourceFailure } from '../adapter.ts';
 import { organizationName, packageToItem } from './ckan-package.ts';
-import { isObject } from './dcat-harvest-values.ts';
-import { preferredLanguages } from './dcat-languages.ts';
-import { endpointsToRead, passesFilters, wantedKinds } from './dcat-source-filters.ts';
 import { fetchPage, parseJsonPage } from './fetch-page.ts';
 import { recordLimit } from './harvest-item.ts';
+import { isObject } from './harvest-values.ts';
+import { preferredLanguages } from './languages.ts';
+import { endpointsToRead, passesFilters, wantedKinds } from './source-filters.ts';
 
 /**
  * Generic CKAN: pages through `package_search` (`rows` / `start`) until `start` reaches the
@@ -19,7 +19,7 @@ import { recordLimit } from './harvest-item.ts';
  */
 
 /** Packages asked for per page (CKAN's default cap is 1,000; 100 keeps a page small). */
-export const CKAN_ROWS = 100;
+const CKAN_ROWS = 100;
 
 /** The portal's address for people: the action URL without `/api/…/action/package_search`. */
 export function ckanPortal(endpoint: string): string {

@@ -2,18 +2,13 @@ import type { HarvestItem } from '../../../schemas/imported.ts';
 import type { SourceEndpoint } from '../../../schemas/source.ts';
 import { type Adapter, type AdapterContext, SourceFailure } from '../adapter.ts';
 import { gunzipIfPacked } from './dcat-gunzip.ts';
-import { preferredLanguages } from './dcat-languages.ts';
 import { parseRdf, type RdfSyntax, type SubjectIndex, syntaxOf } from './dcat-parse.ts';
 import { dcatRecords, nextPageOf } from './dcat-record.ts';
-import {
-	endpointsToRead,
-	passesFilters,
-	type RecordKind,
-	wantedKinds,
-} from './dcat-source-filters.ts';
 import { constructQuery, SPARQL_PAGE_SIZE } from './dcat-sparql.ts';
 import { fetchPage } from './fetch-page.ts';
 import { recordLimit } from './harvest-item.ts';
+import { preferredLanguages } from './languages.ts';
+import { endpointsToRead, passesFilters, type RecordKind, wantedKinds } from './source-filters.ts';
 
 /**
  * Generic DCAT-AP: reads a catalogue document (Turtle, RDF/XML or JSON-LD — the endpoint's
@@ -28,7 +23,7 @@ import { recordLimit } from './harvest-item.ts';
  */
 
 /** Triples one record may bring, counting every node around it, before a document is too big. */
-export const TRIPLES_PER_RECORD = 200;
+const TRIPLES_PER_RECORD = 200;
 const MIN_TRIPLE_CAP = 100_000;
 
 const RDF_ACCEPT =

@@ -32,7 +32,7 @@ export type SubjectIndex = Map<string, Map<string, Term[]>>;
 /** Most triples one document may hold, whatever the limits say. */
 export const MAX_TRIPLES_PER_DOCUMENT = 2_000_000;
 
-export function subjectKey(term: RDF.Term): string {
+function subjectKey(term: RDF.Term): string {
 	return term.termType === 'BlankNode' ? `_:${term.value}` : term.value;
 }
 

@@ -1,14 +1,10 @@
-import {
-	HARVEST_TEXT_MAX,
-	type HarvestedRecord,
-	type HarvestItem,
-} from '../../../schemas/imported.ts';
+import type { HarvestedRecord, HarvestItem } from '../../../schemas/imported.ts';
 import { countryOfSpatial } from './dcat-country.ts';
-import { distributionList, uniqueList } from './dcat-harvest-values.ts';
-import { pickByLanguage } from './dcat-languages.ts';
 import type { SubjectIndex, Term } from './dcat-parse.ts';
 import { ACCESS_RIGHTS, HVD_LEGISLATION, TERMS } from './dcat-vocabulary.ts';
 import { harvested } from './harvest-item.ts';
+import { compact, distributionList, uniqueList, whole } from './harvest-values.ts';
+import { pickByLanguage } from './languages.ts';
 
 /**
  * Turns the subjects of a parsed DCAT-AP document that are typed dcat:Dataset or dcat:DataService
@@ -53,14 +49,12 @@ class Subjects {
 		);
 	}
 
-	/** An IRI, or a literal some portals write a URL as. */
+	/** An IRI, or a literal some portals write a URL as; kept whole or not at all. */
 	url(subject: string, predicate: string): string | undefined {
 		const term = this.values(subject, predicate).find(
 			(t) => t.kind !== 'blank' && t.value.trim() !== '',
 		);
-		const value = term?.value.trim();
-		// One too long to be whole is left out: a URL cut short would be another URL.
-		return value === undefined || value.length > HARVEST_TEXT_MAX ? undefined : value;
+		return whole(term?.value);
 	}
 
 	/** The subject key of a linked node (IRI or blank node). */
@@ -184,7 +178,7 @@ function recordOf(
 		sourceId: subject,
 		kind,
 		title,
-		...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
+		...compact(optional),
 		...(spec ? { spec: { url: spec } } : {}),
 		...(highValue ? { highValue } : {}),
 	};

@@ -1,5 +1,5 @@
-import type { RecordKind } from './dcat-source-filters.ts';
 import { HVD_LEGISLATION, KEPT_PREDICATES, TERMS } from './dcat-vocabulary.ts';
+import type { RecordKind } from './source-filters.ts';
 
 /**
  * The bounded CONSTRUCT query the DCAT-AP adapter sends to a SPARQL endpoint (data.europa.eu and

@@ -2,17 +2,16 @@ import type { HarvestItem } from '../../../schemas/imported.ts';
 import { settings } from '../../settings/read-settings.ts';
 import { type Adapter, type AdapterContext, SourceFailure } from '../adapter.ts';
 import {
-	compact,
 	fields,
 	firstEndpoint,
 	missing,
 	parseJsonList,
-	text,
 	upToRecordLimit,
 	webUrl,
 } from './api-catalogue-page.ts';
 import { fetchPage } from './fetch-page.ts';
 import { harvested } from './harvest-item.ts';
+import { compact, text, whole } from './harvest-values.ts';
 import { nextLink } from './nl-api-register-links.ts';
 
 /**
@@ -35,7 +34,7 @@ import { nextLink } from './nl-api-register-links.ts';
 
 const PER_PAGE = '100';
 const PAGES = 'https://apis.developer.overheid.nl/apis/';
-export const NL_API_KEY_SETTING = 'C0MM0_NL_API_KEY';
+const NL_API_KEY_SETTING = 'C0MM0_NL_API_KEY';
 
 function toItem(raw: unknown): HarvestItem {
 	const api = fields(raw);
@@ -52,7 +51,7 @@ function toItem(raw: unknown): HarvestItem {
 	const organisation = fields(api.organisation);
 	const label = text(organisation?.label);
 	const contact = fields(api.contact);
-	const email = text(contact?.email);
+	const email = whole(contact?.email);
 	const contactUrl = webUrl(contact?.url);
 	const spec = webUrl(api.oasUrl);
 	return harvested(
@@ -62,7 +61,7 @@ function toItem(raw: unknown): HarvestItem {
 			kind: 'api',
 			title,
 			publisher:
-				label === undefined ? undefined : compact({ name: label, key: text(organisation?.uri) }),
+				label === undefined ? undefined : compact({ name: label, key: whole(organisation?.uri) }),
 			// OAS: the register lists OpenAPI descriptions only.
 			spec: spec === undefined ? undefined : { url: spec, format: 'openapi' },
 			contact:

@@ -1,6 +1,6 @@
 import type { HarvestedRecord, HarvestItem } from '../../../schemas/imported.ts';
-import { distributionList, isObject, text, uniqueList, wholeUrl } from './dcat-harvest-values.ts';
 import { harvested } from './harvest-item.ts';
+import { distributionList, isObject, text, uniqueList, whole } from './harvest-values.ts';
 
 /**
  * One udata dataset or dataservice (field names as udata's own api_fields.py and dataservices
@@ -22,7 +22,7 @@ function publisherOf(value: Json): HarvestedRecord['publisher'] {
 	const name = text(organization?.name);
 	if (!organization || name === undefined) return undefined;
 	const key = text(organization.id);
-	const homepage = wholeUrl(organization.page);
+	const homepage = whole(organization.page);
 	return { name, ...(key ? { key } : {}), ...(homepage ? { homepage } : {}) };
 }
 
@@ -41,7 +41,7 @@ function distributionsOf(value: Json): HarvestedRecord['distributions'] {
 	return distributionList(value.resources, (resource: unknown) =>
 		isObject(resource)
 			? {
-					url: wholeUrl(resource.url),
+					url: whole(resource.url),
 					format: text(resource.format),
 					mediaType: text(resource.mime),
 					title: text(resource.title),
@@ -74,14 +74,14 @@ export function udataToItem(value: unknown, kind: UdataKind, portal: string): Ha
 	if (title === undefined) return { skipped: { sourceId, field: 'title', reason: 'is missing' } };
 	const slug = text(value.slug);
 	const sourceUrl =
-		wholeUrl(value.page) ??
-		wholeUrl(value.self_web_url) ??
+		whole(value.page) ??
+		whole(value.self_web_url) ??
 		(slug ? `${portal}/${kind}/${encodeURIComponent(slug)}/` : undefined);
 	if (kind === 'dataservices') {
-		const baseUrl = wholeUrl(value.base_api_url);
-		const spec = wholeUrl(value.machine_documentation_url);
+		const baseUrl = whole(value.base_api_url);
+		const spec = whole(value.machine_documentation_url);
 		const docs =
-			wholeUrl(value.technical_documentation_url) ?? wholeUrl(value.business_documentation_url);
+			whole(value.technical_documentation_url) ?? whole(value.business_documentation_url);
 		const access = ACCESS[text(value.access_type) ?? ''];
 		const modified = text(value.metadata_modified_at);
 		return harvested({

@@ -1,14 +1,9 @@
 import type { HarvestItem } from '../../../schemas/imported.ts';
 import { type Adapter, type AdapterContext, SourceFailure } from '../adapter.ts';
-import { isObject } from './dcat-harvest-values.ts';
-import {
-	endpointsToRead,
-	passesFilters,
-	type RecordKind,
-	wantedKinds,
-} from './dcat-source-filters.ts';
 import { fetchPage, parseJsonPage } from './fetch-page.ts';
 import { recordLimit } from './harvest-item.ts';
+import { isObject } from './harvest-values.ts';
+import { endpointsToRead, passesFilters, type RecordKind, wantedKinds } from './source-filters.ts';
 import { type UdataKind, udataToItem } from './udata-record.ts';
 
 /**
@@ -21,7 +16,7 @@ import { type UdataKind, udataToItem } from './udata-record.ts';
  * normaliser rejects them with the entry rules; an adapter only skips what it cannot key.
  */
 
-export const UDATA_PAGE_SIZE = 100;
+const UDATA_PAGE_SIZE = 100;
 
 /** The list URL of `kind` next to an endpoint that names the other one (or the API root). */
 export function udataListUrl(endpoint: string, kind: UdataKind): string {

@@ -2,16 +2,10 @@ import { Readable } from 'node:stream';
 import { type Options, parse } from 'csv-parse';
 import type { HarvestItem } from '../../../schemas/imported.ts';
 import { type Adapter, type AdapterContext, SourceFailure } from '../adapter.ts';
-import {
-	compact,
-	firstEndpoint,
-	missing,
-	text,
-	upToRecordLimit,
-	webUrl,
-} from './api-catalogue-page.ts';
+import { firstEndpoint, missing, upToRecordLimit, webUrl } from './api-catalogue-page.ts';
 import { fetchPage } from './fetch-page.ts';
 import { harvested } from './harvest-item.ts';
+import { compact, text, whole } from './harvest-values.ts';
 import { parameterize } from './uk-api-catalogue-slug.ts';
 
 /**
@@ -35,8 +29,9 @@ const ORGANISATION_COLUMNS = ['id', 'name', 'alternateName'] as const;
 
 interface Organisation {
 	name?: string;
-	alternateName?: string;
-	url?: string;
+	homepage?: string;
+	/** Its alternateName as the first segment of its APIs' pages on www.api.gov.uk. */
+	slug?: string;
 }
 
 type Row = Record<string, string>;
@@ -100,14 +95,22 @@ async function readOrganisations(
 		if (id === undefined) continue;
 		organisations.set(
 			id,
-			compact({ name: text(row.name), alternateName: text(row.alternateName), url: text(row.url) }),
+			compact({
+				name: text(row.name),
+				slug: parameterize(text(row.alternateName) ?? '') || undefined,
+				homepage: webUrl(row.url),
+			}),
 		);
 	}
 	return organisations;
 }
 
-/** A maintainer cell is an email, a URL, or `Name - <email>`: keep the address, drop the rest. */
-function contact(maintainer: string | undefined): { email?: string; url?: string } | undefined {
+/**
+ * A maintainer cell is an email, a URL, or `Name - <email>`: keep the address, drop the rest.
+ * The cell is read whole: an address cut short would be another address.
+ */
+function contact(cell: string | undefined): { email?: string; url?: string } | undefined {
+	const maintainer = whole(cell);
 	if (maintainer === undefined) return undefined;
 	const email = /[^\s<>()"',;]+@[^\s<>()"',;]+\.[A-Za-z]{2,}/.exec(maintainer)?.[0];
 	if (email !== undefined) return { email };
@@ -123,25 +126,24 @@ function toItem(row: Row, organisations: Map<string, Organisation>, pages: strin
 	// The catalogue's own key: its pages are one per provider and API name.
 	const sourceId = `${provider}/${name}`;
 	const organisation = organisations.get(provider);
-	const orgSlug = organisation?.alternateName ? parameterize(organisation.alternateName) : '';
 	const apiSlug = parameterize(name);
 	return harvested(
 		compact({
 			sourceId,
 			sourceUrl:
-				orgSlug !== '' && apiSlug !== ''
-					? new URL(`${orgSlug}/${apiSlug}/`, pages).href
+				organisation?.slug !== undefined && apiSlug !== ''
+					? new URL(`${organisation.slug}/${apiSlug}/`, pages).href
 					: undefined,
 			kind: 'api',
 			title: name,
 			publisher:
 				organisation?.name === undefined
 					? undefined
-					: compact({ name: organisation.name, homepage: webUrl(organisation.url), key: provider }),
+					: compact({ name: organisation.name, homepage: organisation.homepage, key: provider }),
 			baseUrl: webUrl(row.url),
 			docs: webUrl(row.documentation),
 			licence: text(row.license),
-			contact: contact(text(row.maintainer)),
+			contact: contact(row.maintainer),
 			modified: text(row.dateUpdated),
 		}),
 	);

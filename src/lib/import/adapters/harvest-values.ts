@@ -3,15 +3,26 @@ import {
 	HARVEST_TEXT_MAX,
 	type HarvestedRecord,
 } from '../../../schemas/imported.ts';
-import { pickByLanguage } from './dcat-languages.ts';
+import { pickByLanguage } from './languages.ts';
 
 /**
- * Reading untrusted JSON values into harvested fields, shared by the three generic adapters:
- * strings trimmed and cut to what a harvested field may hold, lists deduplicated and capped.
+ * Reading untrusted JSON values into harvested fields, shared by every JSON and CSV adapter:
+ * text trimmed and cut to what a harvested field may hold, addresses whole or not at all, lists
+ * deduplicated and capped.
  */
 
 export function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `T` with every key that may be undefined made optional instead. */
+export type Compact<T> = {
+	[K in keyof T as undefined extends T[K] ? never : K]: T[K];
+} & { [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined> };
+
+/** Drops the keys whose value is undefined, so optional fields stay absent rather than undefined. */
+export function compact<T extends Record<string, unknown>>(value: T): Compact<T> {
+	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Compact<T>;
 }
 
 /** A non-empty string, cut to what a harvested field may hold. */
@@ -21,8 +32,11 @@ export function text(value: unknown): string | undefined {
 	return trimmed === '' ? undefined : trimmed.slice(0, HARVEST_TEXT_MAX);
 }
 
-/** A URL kept whole or not at all: a URL cut short would be another URL. */
-export function wholeUrl(value: unknown): string | undefined {
+/**
+ * A value kept whole or not at all, for a URL, an email or a key: one cut short would be
+ * another address or another key.
+ */
+export function whole(value: unknown): string | undefined {
 	if (typeof value !== 'string') return undefined;
 	const trimmed = value.trim();
 	return trimmed === '' || trimmed.length > HARVEST_TEXT_MAX ? undefined : trimmed;
