@@ -37,7 +37,7 @@ export const LISTINGS = {
 	kind: 'kinds',
 	publisher: 'publishers',
 } as const;
-export type Listing = keyof typeof LISTINGS;
+export type ListingKind = keyof typeof LISTINGS;
 
 /**
  * Every file a record owns: the folder that holds one such file (or folder)
@@ -79,7 +79,7 @@ export function urlContract(siteUrl: string) {
 		assetPath: withBase,
 		pagePath: (page: StaticPage) => withBase(STATIC_PAGES[page]),
 		/** A listing's page `n` (1 is the listing itself); country and theme codes in lower case. */
-		listingPath: (listing: Listing, key: string, page = 1) =>
+		listingPath: (listing: ListingKind, key: string, page = 1) =>
 			withBase(
 				`${LISTINGS[listing]}/${listing === 'country' || listing === 'theme' ? key.toLowerCase() : key}/${page > 1 ? `${page}/` : ''}`,
 			),
