@@ -1,25 +1,27 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { resolveDataDir } from '../lib/cli/data-dir.ts';
 import { absoluteUrl, recordPath } from '../lib/register/urls.ts';
+import { readPendingPlan } from '../lib/site/build-plan.ts';
 import { pagefindIntegration } from './pagefind.ts';
 import { registerBuild } from './register-build.ts';
 
 /**
- * Every record page, for the sitemap: an incremental build renders only the records that
- * changed, so the sitemap cannot be built from the pages this build wrote alone.
+ * The record pages an incremental build kept from the last build rather than rendered: Astro
+ * does not list them among the pages it built, so the sitemap is told of them. Known only once
+ * the pages have rendered (the plan is made then), so the list is filled at the end of the
+ * build, before the sitemap reads its options (@astrojs/sitemap reads them in its own
+ * `astro:build:done`, which runs after this one).
  */
-function recordPageUrls(): string[] {
-	try {
-		return readdirSync(join(resolveDataDir(), 'catalog'), { recursive: true })
-			.map(String)
-			.filter((file) => file.endsWith('.md'))
-			.map((file) => absoluteUrl(recordPath(file.split('/').at(-1)?.slice(0, -3) ?? '')));
-	} catch {
-		return [];
-	}
+function keptRecordPages(customPages: string[]): AstroIntegration {
+	return {
+		name: 'c0mm0:kept-record-pages',
+		hooks: {
+			'astro:build:done': () => {
+				const kept = readPendingPlan()?.reused ?? [];
+				customPages.splice(0, customPages.length, ...kept.map((id) => absoluteUrl(recordPath(id))));
+			},
+		},
+	};
 }
 
 /**
@@ -34,8 +36,10 @@ function recordPageUrls(): string[] {
  */
 export function c0mm0(): AstroIntegration[] {
 	let recordPagesChanged = true;
+	const customPages: string[] = [];
 	return [
-		sitemap({ customPages: recordPageUrls() }),
+		keptRecordPages(customPages),
+		sitemap({ customPages }),
 		registerBuild((result) => {
 			recordPagesChanged = result.recordPagesChanged;
 		}),

@@ -1,16 +1,13 @@
-import { execFile } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Parser } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from '../helpers/browser.ts';
 import { serveStatic } from '../helpers/static-server.ts';
+import { buildSite, root } from './build-site.ts';
 
-const run = promisify(execFile);
-const root = join(import.meta.dirname, '..', '..');
 const SITE = 'https://user.github.io/fork/';
 const BASE = '/fork/';
 
@@ -54,24 +51,11 @@ describe('a register built for a site under a base path', () => {
 		// The host serves the output folder at /fork/, as GitHub Pages serves a project site.
 		outDir = join(siteDir, 'fork');
 		await cp(join(root, 'tests', 'fixtures', 'valid-catalog'), dataDir, { recursive: true });
-		await run(
-			process.execPath,
-			[join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', outDir],
-			{
-				cwd: root,
-				env: {
-					...process.env,
-					C0MM0_SITE_URL: SITE,
-					C0MM0_SKIP_OG: 'true',
-					C0MM0_DATA_DIR: dataDir,
-					C0MM0_ASTRO_CACHE_DIR: join(work, 'astro-cache'),
-					C0MM0_CACHE_DIR: join(work, 'cache'),
-					C0MM0_OG_CACHE_DIR: join(work, 'og-cache'),
-					ASTRO_TELEMETRY_DISABLED: '1',
-				},
-				maxBuffer: 64 * 1024 * 1024,
-			},
-		);
+		await buildSite(work, outDir, {
+			C0MM0_SITE_URL: SITE,
+			C0MM0_SKIP_OG: 'true',
+			C0MM0_DATA_DIR: dataDir,
+		});
 		pages = (await readdir(outDir, { recursive: true }))
 			.map(String)
 			.filter((f) => f.endsWith('.html'));

@@ -1,13 +1,9 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const root = join(import.meta.dirname, '..', '..');
+import { buildSite, root } from './build-site.ts';
 
 /**
  * Incremental builds on a two-record register: a second build keeps unchanged records' files,
@@ -19,23 +15,7 @@ describe('incremental builds', () => {
 	let dataDir: string;
 	let outDir: string;
 	const build = async (extra: Record<string, string> = {}) => {
-		const { stdout } = await run(
-			process.execPath,
-			[join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', outDir],
-			{
-				cwd: root,
-				env: {
-					...process.env,
-					C0MM0_DATA_DIR: dataDir,
-					C0MM0_ASTRO_CACHE_DIR: join(work, 'astro-cache'),
-					C0MM0_CACHE_DIR: join(work, 'cache'),
-					C0MM0_OG_CACHE_DIR: join(work, 'og-cache'),
-					ASTRO_TELEMETRY_DISABLED: '1',
-					...extra,
-				},
-				maxBuffer: 64 * 1024 * 1024,
-			},
-		);
+		const stdout = await buildSite(work, outDir, { C0MM0_DATA_DIR: dataDir, ...extra });
 		const kept = /(\d+) record\(s\) kept from the last build, (\d+) rendered/.exec(stdout);
 		return { stdout, kept: Number(kept?.[1]), rendered: Number(kept?.[2]) };
 	};

@@ -5,6 +5,7 @@ import { type Catalog, loadCatalog } from '../catalog/load-catalog.ts';
 import { formatProblem } from '../catalog/problem.ts';
 import { resolveDataDir } from '../cli/data-dir.ts';
 import { renderDescription } from '../markdown/description.ts';
+import { assertCatalogValid } from '../register/register-from-disk.ts';
 import { settings } from '../settings/read-settings.ts';
 
 /** Loading twice in one build (records, then publishers) reads the files once. */
@@ -13,16 +14,16 @@ let pending: Promise<Catalog> | undefined;
 export function siteCatalog(): Promise<Catalog> {
 	pending ??= loadCatalog(resolveDataDir(), {
 		allowPrivate: settings().allowPrivate,
-	}).then((catalog) => {
-		const errors = catalog.problems.filter((p) => p.severity === 'error');
-		if (errors.length > 0) {
+	})
+		.then((catalog) => {
+			assertCatalogValid(catalog, '; run npm run validate for details');
+			return catalog;
+		})
+		.catch((error: unknown) => {
+			// A failed load is not kept: the next one reads the files again.
 			pending = undefined;
-			throw new Error(
-				`The catalog has ${errors.length} error(s); run npm run validate for details.\n${errors.map((p) => formatProblem(p)).join('\n')}`,
-			);
-		}
-		return catalog;
-	});
+			throw error;
+		});
 	return pending;
 }
 

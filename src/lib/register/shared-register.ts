@@ -1,4 +1,5 @@
 import type { Register } from './assemble-register.ts';
+import { globalSlot } from './global-slot.ts';
 
 /**
  * The register the pages were rendered from, handed to the build steps that run after them
@@ -7,18 +8,15 @@ import type { Register } from './assemble-register.ts';
  * slot reaches the integration; where it does not (another process, or no page was rendered),
  * the integration loads the register from disk through the same loader and assembly.
  */
-const SLOT = Symbol.for('c0mm0.register');
-
-type Slot = { [SLOT]?: Promise<Register> | undefined };
+const slot = globalSlot<Promise<Register>>('c0mm0.register');
 
 export function shareRegister(register: Promise<Register>): void {
-	(globalThis as Slot)[SLOT] = register;
+	slot.set(register);
 }
 
 /** The shared register, once: the slot is emptied so a later build in this process loads anew. */
 export function takeSharedRegister(): Promise<Register> | undefined {
-	const slot = globalThis as Slot;
-	const register = slot[SLOT];
-	slot[SLOT] = undefined;
+	const register = slot.get();
+	slot.set(undefined);
 	return register;
 }

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import type { BadgeVariant } from '../badges/badge-content.ts';
 import { settings } from '../settings/read-settings.ts';
 
 /**
@@ -10,7 +11,7 @@ import { settings } from '../settings/read-settings.ts';
  */
 
 /** The pages that exist once, without a parameter, by name. */
-export const STATIC_PAGES = {
+const STATIC_PAGES = {
 	home: '',
 	browse: 'browse/',
 	search: 'search/',
@@ -21,10 +22,10 @@ export const STATIC_PAGES = {
 	recordsJson: 'api/v1/records.json',
 	sitemap: 'sitemap-index.xml',
 } as const;
-export type StaticPage = keyof typeof STATIC_PAGES;
+type StaticPage = keyof typeof STATIC_PAGES;
 
 /** The folder of the sources pages (/sources/, /sources/<id>/). */
-export const SOURCES_FOLDER = 'sources';
+const SOURCES_FOLDER = 'sources';
 
 /** The folder the search index is written to and served from. */
 export const SEARCH_INDEX_FOLDER = 'pagefind';
@@ -36,10 +37,7 @@ export const LISTINGS = {
 	kind: 'kinds',
 	publisher: 'publishers',
 } as const;
-export type Listing = keyof typeof LISTINGS;
-
-/** A badge's variant; the status badge (`status` or none) has no suffix in its name. */
-export type BadgeVariantName = 'status' | 'score' | 'uptime';
+export type ListingKind = keyof typeof LISTINGS;
 
 /**
  * Every file a record owns: the folder that holds one such file (or folder)
@@ -81,7 +79,7 @@ export function urlContract(siteUrl: string) {
 		assetPath: withBase,
 		pagePath: (page: StaticPage) => withBase(STATIC_PAGES[page]),
 		/** A listing's page `n` (1 is the listing itself); country and theme codes in lower case. */
-		listingPath: (listing: Listing, key: string, page = 1) =>
+		listingPath: (listing: ListingKind, key: string, page = 1) =>
 			withBase(
 				`${LISTINGS[listing]}/${listing === 'country' || listing === 'theme' ? key.toLowerCase() : key}/${page > 1 ? `${page}/` : ''}`,
 			),
@@ -94,7 +92,8 @@ export function urlContract(siteUrl: string) {
 		/** What every record page's path starts with (the search page keeps only these results). */
 		recordPagesPrefix: withBase(`${RECORD_OUTPUTS.page.folder}/`),
 		recordJsonPath: (id: string) => recordOutput('json', id),
-		badgePath: (id: string, variant?: BadgeVariantName) =>
+		/** The status badge (`status` or no variant) has no suffix in its name. */
+		badgePath: (id: string, variant?: BadgeVariant) =>
 			recordOutput(
 				variant === 'score' ? 'scoreBadge' : variant === 'uptime' ? 'uptimeBadge' : 'badge',
 				id,
@@ -117,10 +116,9 @@ export function urlContract(siteUrl: string) {
 			),
 	};
 }
-export type UrlContract = ReturnType<typeof urlContract>;
 
 /** This site's contract, from `C0MM0_SITE_URL`. */
-export const urls: UrlContract = urlContract(settings().siteUrl);
+const urls = urlContract(settings().siteUrl);
 export const {
 	base: BASE,
 	siteUrl: SITE_URL,
@@ -145,7 +143,7 @@ export const {
 
 /** Where the site's source lives; overridable for forks (see README, "How the register runs"). */
 export const REPOSITORY_URL = settings().repositoryUrl;
-export const REPOSITORY_BRANCH = settings().repositoryBranch;
+const REPOSITORY_BRANCH = settings().repositoryBranch;
 
 export function editUrl(path: string): string {
 	return `${REPOSITORY_URL}/edit/${REPOSITORY_BRANCH}/${path}`;

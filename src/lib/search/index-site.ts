@@ -10,8 +10,7 @@ import { distFile, recordPath, SEARCH_INDEX_FOLDER, searchBundlePath } from '../
  * that did not make it into the index, throws a SearchIndexError, which fails the build.
  */
 
-/** Where the index is written in the output folder; the search page loads its `pagefind.js`. */
-export const PAGEFIND_DIR = SEARCH_INDEX_FOLDER;
+/** The search page loads the index's `pagefind.js`, written in SEARCH_INDEX_FOLDER of the output. */
 export const INDEX_BUNDLE = distFile(searchBundlePath);
 
 /** Only record pages are searched; other pages list records and would only repeat them. */
@@ -70,7 +69,7 @@ const countFiles = async (dir: string) => (await entriesOf(dir)).filter((e) => e
 
 export async function indexRecordPages(outDir: string): Promise<IndexReport> {
 	const started = performance.now();
-	const outputPath = join(outDir, PAGEFIND_DIR);
+	const outputPath = join(outDir, SEARCH_INDEX_FOLDER);
 	const expected = await countRecordPages(outDir);
 	try {
 		const created = await pagefind.createIndex({

@@ -1,25 +1,23 @@
+import { globalSlot } from '../register/global-slot.ts';
+
 /**
  * What the running build's pages need to know from the c0mm0() integration: the folder the
- * build writes to, for the incremental plan (build-plan.ts). Pages are prerendered in the build's
- * own process, but from Astro's bundle of `src/` — a second copy of every module, so a variable
- * the integration sets in its own copy is not the one the pages read. The state sits in a global
- * slot instead (as the shared register does), in memory: nothing passes through `process.env`.
+ * build writes to, for the incremental plan (build-plan.ts). Shared through a global slot, as
+ * the integration and the pages run different copies of this module.
  */
-const SLOT = Symbol.for('c0mm0.build');
-
 export interface BuildState {
 	/** The output folder Astro writes to (follows `--outDir`). */
 	outDir: string;
 }
 
-type Slot = { [SLOT]?: BuildState | undefined };
+const slot = globalSlot<BuildState>('c0mm0.build');
 
 /** Called by the integration once Astro's config is final. */
 export function startBuild(state: BuildState): void {
-	(globalThis as Slot)[SLOT] = state;
+	slot.set(state);
 }
 
 /** The running build, or undefined outside one (tests, scripts). */
 export function currentBuild(): BuildState | undefined {
-	return (globalThis as Slot)[SLOT];
+	return slot.get();
 }

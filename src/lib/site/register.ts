@@ -1,48 +1,21 @@
 import { getCollection } from 'astro:content';
-import { resolveDataDir } from '../cli/data-dir.ts';
 import { siteCatalog } from '../content/catalog-loader.ts';
-import { renderDescription } from '../markdown/description.ts';
-import {
-	assembleRegister,
-	loadMeasurements,
-	type Register,
-} from '../register/assemble-register.ts';
+import type { Register } from '../register/assemble-register.ts';
+import { registerOfCatalog } from '../register/register-from-disk.ts';
 import { shareRegister } from '../register/shared-register.ts';
 import { planRecords } from './build-plan.ts';
 import { recordKeys } from './render-key.ts';
 
 async function buildRegister(): Promise<Register> {
-	const builtAt = new Date();
-	// The collection holds what Astro caches (entries, bodies, rendered HTML); provenance, imported
-	// publishers and sources come from the same catalog load, which the collection cannot hold.
-	// After the collection: its loader starts a fresh catalog load, which this then shares.
+	// The collection holds what Astro caches (rendered descriptions); everything else comes from
+	// the same catalog load, which the collection cannot hold (provenance, imported publishers,
+	// sources). After the collection: its loader starts a fresh catalog load, which this then shares.
 	const entries = await getCollection('records');
 	const catalog = await siteCatalog();
-	const byId = new Map(catalog.entries.map((e) => [e.id, e]));
-	const measurements = await loadMeasurements(
-		resolveDataDir(),
-		entries.map((e) => e.id),
-		builtAt,
+	const html = new Map<string, string>(
+		entries.flatMap((e) => (e.rendered?.html !== undefined ? [[e.id, e.rendered.html]] : [])),
 	);
-	const register = assembleRegister(
-		entries.map((e) => {
-			const loaded = byId.get(e.id);
-			return {
-				id: e.id,
-				data: e.data,
-				body: e.body ?? '',
-				...(e.rendered?.html !== undefined ? { html: e.rendered.html } : {}),
-				...(e.filePath ? { filePath: e.filePath } : {}),
-				...(loaded?.provenance ? { provenance: loaded.provenance } : {}),
-				...(loaded?.imported ? { imported: true } : {}),
-			};
-		}),
-		catalog.registerPublishers,
-		measurements,
-		builtAt,
-		renderDescription,
-		{ sources: catalog.sources, states: catalog.importStates },
-	);
+	const register = await registerOfCatalog(catalog, new Date(), html);
 	const { template, keys } = recordKeys(register);
 	const reusable = planRecords(template, keys);
 	return { ...register, renderRecords: register.records.filter((r) => !reusable.has(r.id)) };

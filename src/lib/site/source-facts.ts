@@ -6,7 +6,7 @@ import type { Listing } from '../register/assemble-register.ts';
  * and a record's listing in a catalogue. One place, so /sources/ and a record page agree.
  */
 
-export const IMPORT_OUTCOME_LABELS: Readonly<Record<ImportState['lastOutcome'], string>> = {
+const IMPORT_OUTCOME_LABELS: Readonly<Record<ImportState['lastOutcome'], string>> = {
 	imported: 'Imported',
 	unchanged: 'Unchanged since the last import',
 	failed: 'Failed — previous import kept',

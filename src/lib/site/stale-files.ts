@@ -1,7 +1,12 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { defaultOgPath, distFile, recordFiles, recordFolders } from '../register/urls.ts';
-import { PAGEFIND_DIR } from '../search/index-site.ts';
+import {
+	defaultOgPath,
+	distFile,
+	recordFiles,
+	recordFolders,
+	SEARCH_INDEX_FOLDER,
+} from '../register/urls.ts';
 
 /** Files of the output folder, relative to it, spelt with `/` as the URL contract spells them. */
 const asContractFile = (path: string) => path.split(sep).join('/');
@@ -31,7 +36,7 @@ export async function removeStaleFiles(
 		for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
 			const path = join(dir, entry.name);
 			const rel = relative(outDir, path);
-			if (rel === PAGEFIND_DIR || recordDirs.has(path)) {
+			if (rel === SEARCH_INDEX_FOLDER || recordDirs.has(path)) {
 				if (recordDirs.has(path)) await sweep(path);
 				continue;
 			}
