@@ -1,10 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { type Publisher, PublisherSchema } from '../../schemas/publisher.ts';
-import { friendlyErrorMap, issuesToProblems } from './friendly-errors.ts';
 import { MESSAGES } from './messages.ts';
 import { type Problem, problem } from './problem.ts';
-import { parseYaml, yamlFileProblem } from './yaml.ts';
+import { readYamlFile } from './read-yaml-file.ts';
 
 const PUBLISHER_KEYS = Object.keys(PublisherSchema.shape);
 
@@ -35,16 +34,9 @@ export async function loadPublishers(dataDir: string): Promise<{
 			continue;
 		}
 		const fileId = basename(name, '.yaml');
-		let data: unknown;
-		try {
-			data = parseYaml(await readFile(file, 'utf8'));
-		} catch (error) {
-			problems.push(yamlFileProblem(file, error));
-			continue;
-		}
-		const parsed = PublisherSchema.safeParse(data, { error: friendlyErrorMap, reportInput: true });
-		if (!parsed.success) {
-			problems.push(...issuesToProblems(file, parsed.error.issues, () => PUBLISHER_KEYS));
+		const parsed = await readYamlFile(file, PublisherSchema, () => PUBLISHER_KEYS);
+		if ('problems' in parsed) {
+			problems.push(...parsed.problems);
 			continue;
 		}
 		const publisher = parsed.data;

@@ -1,5 +1,5 @@
 import type { Dirent } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import {
 	SourceEndpointSchema,
@@ -10,11 +10,10 @@ import {
 import { CATALOGUES, type Catalogue } from '../vocab/catalogues.ts';
 import { HTML_TAG } from './entry-rules.ts';
 import { normaliseUrl } from './entry-urls.ts';
-import { friendlyErrorMap, issuesToProblems } from './friendly-errors.ts';
 import { MESSAGES } from './messages.ts';
 import { hasErrors, type Problem, problem } from './problem.ts';
+import { readYamlFile } from './read-yaml-file.ts';
 import { checkUrlHost } from './url-rules.ts';
-import { parseYaml, yamlFileProblem } from './yaml.ts';
 
 const TOP_KEYS = Object.keys(SourceFileSchema.shape);
 const NESTED_KEYS: Record<string, readonly string[]> = {
@@ -177,16 +176,9 @@ export async function loadSources(
 			continue;
 		}
 		files += 1;
-		let data: unknown;
-		try {
-			data = parseYaml(await readFile(file, 'utf8'));
-		} catch (error) {
-			problems.push(yamlFileProblem(file, error));
-			continue;
-		}
-		const result = SourceFileSchema.safeParse(data, { error: friendlyErrorMap, reportInput: true });
-		if (!result.success) {
-			problems.push(...issuesToProblems(file, result.error.issues, knownKeys));
+		const result = await readYamlFile(file, SourceFileSchema, knownKeys);
+		if ('problems' in result) {
+			problems.push(...result.problems);
 			continue;
 		}
 		parsed.push({
