@@ -1,9 +1,9 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { BADGE_HEX, STATE_COLORS } from '../../src/lib/badges/badge-colors.ts';
-import { BADGE_VARIANTS } from '../../src/lib/badges/badge-content.ts';
 import type { BadgeState } from '../../src/lib/badges/badge-facts.ts';
 import { BADGE_TITLE_MAX, badgeSvg, withAccessibleName } from '../../src/lib/badges/badge-svg.ts';
+import { BADGE_VARIANTS } from '../../src/lib/register/urls.ts';
 import { BANDS } from '../../src/lib/score/constants.ts';
 import { facts, HOSTILE_TITLES } from './facts.ts';
 

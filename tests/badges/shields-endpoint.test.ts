@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { BADGE_VARIANTS } from '../../src/lib/badges/badge-content.ts';
 import type { BadgeState } from '../../src/lib/badges/badge-facts.ts';
 import { badgeSvg } from '../../src/lib/badges/badge-svg.ts';
 import {
@@ -7,6 +6,7 @@ import {
 	ShieldsEndpointSchema,
 	shieldsEndpoint,
 } from '../../src/lib/badges/shields-endpoint.ts';
+import { BADGE_VARIANTS } from '../../src/lib/register/urls.ts';
 import { BANDS } from '../../src/lib/score/constants.ts';
 import { facts, HOSTILE_TITLES } from './facts.ts';
 

@@ -1,13 +1,10 @@
 import { percent } from '../register/labels.ts';
+import type { BadgeVariant } from '../register/urls.ts';
 import { BAND_COLORS, type BadgeColor, STATE_COLORS, uptimeColor } from './badge-colors.ts';
 import type { BadgeFacts, BadgeState } from './badge-facts.ts';
 
 /** The left-hand text of every badge. */
 export const BADGE_LABEL = 'c0mm0';
-
-/** `status`: outcome and score (`/badges/<id>.svg`); `score` and `uptime`: the variants. */
-export const BADGE_VARIANTS = ['status', 'score', 'uptime'] as const;
-export type BadgeVariant = (typeof BADGE_VARIANTS)[number];
 
 /** What a badge says and its colour, before it is drawn (SVG) or handed to shields.io (JSON). */
 export interface BadgeContent {

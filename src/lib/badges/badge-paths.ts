@@ -1,5 +1,4 @@
-import { badgePath } from '../register/urls.ts';
-import { BADGE_VARIANTS, type BadgeVariant } from './badge-content.ts';
+import { BADGE_VARIANTS, type BadgeVariant, badgePath } from '../register/urls.ts';
 
 export interface BadgeFile {
 	/** The badge's path by the URL contract: `/badges/fr-api-captchetat-score.svg`. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { makeBadge } from 'badge-maker';
-import { type BadgeVariant, badgeContent } from './badge-content.ts';
+import type { BadgeVariant } from '../register/urls.ts';
+import { badgeContent } from './badge-content.ts';
 import type { BadgeFacts } from './badge-facts.ts';
 import { escapeXml, truncateText } from './safe-text.ts';
 

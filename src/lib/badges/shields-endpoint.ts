@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type BadgeVariant, badgeContent } from './badge-content.ts';
+import type { BadgeVariant } from '../register/urls.ts';
+import { badgeContent } from './badge-content.ts';
 import type { BadgeFacts } from './badge-facts.ts';
 
 /**

@@ -1,5 +1,4 @@
 import { posix } from 'node:path';
-import type { BadgeVariant } from '../badges/badge-content.ts';
 import { settings } from '../settings/read-settings.ts';
 
 /**
@@ -29,6 +28,10 @@ const SOURCES_FOLDER = 'sources';
 
 /** The folder the search index is written to and served from. */
 export const SEARCH_INDEX_FOLDER = 'pagefind';
+
+/** `status`: outcome and score (`/badges/<id>.svg`); `score` and `uptime`: the variants, each a file of its own. */
+export const BADGE_VARIANTS = ['status', 'score', 'uptime'] as const;
+export type BadgeVariant = (typeof BADGE_VARIANTS)[number];
 
 /** Listings of records, one per key (country, theme, kind, publisher), paginated. */
 export const LISTINGS = {
