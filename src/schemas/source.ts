@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { CountryCodeSchema, HttpUrlSchema, LicenceSchema, SlugSchema } from './common.ts';
 
-/** The adapters an importer can run: one per national API catalogue, three generic ones. */
+/** The adapters an importer can run: one per API catalogue or registry, three generic ones. */
 export const SOURCE_ADAPTERS = [
 	'api-gouv-fr',
 	'uk-api-catalogue',
 	'nl-api-register',
 	'bund-dev',
 	'apis-guru',
+	'dataportals-registry',
 	'ckan',
 	'udata',
 	'dcat-ap',

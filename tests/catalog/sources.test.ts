@@ -60,7 +60,7 @@ describe('hostile source files', () => {
 			  "sources/no-licence.yaml: metadataLicence: is missing — give the licence of the catalogue’s metadata, or say why there is none in metadataLicenceNote",
 			  "sources/readme.txt: file: readme.txt is not a source file — name source files <id>.yaml in data/sources/",
 			  "sources/too-many-endpoints.yaml: endpoints: lists more than 10 endpoints — keep the ones the adapter reads",
-			  "sources/unknown-adapter.yaml: adapter: "socrata" is not an adapter — use one of api-gouv-fr, uk-api-catalogue, nl-api-register, bund-dev, apis-guru, ckan, udata, dcat-ap",
+			  "sources/unknown-adapter.yaml: adapter: "socrata" is not an adapter — use one of api-gouv-fr, uk-api-catalogue, nl-api-register, bund-dev, apis-guru, dataportals-registry, ckan, udata, dcat-ap",
 			  "sources/data-gv-at.yaml: country: is DE but the catalogue data-gv-at in src/lib/vocab/catalogues.ts says AT — set country: AT, or correct the vocabulary",
 			  "sources/data-gv-at.yaml: official: is false but the catalogue data-gv-at in src/lib/vocab/catalogues.ts says true — set official: true, or correct the vocabulary",
 			  "sources/data-gv-at.yaml: homepage: is on catalogue-nine.eu, not on data.gv.at — link to the data-gv-at catalogue's own site",

@@ -51,6 +51,7 @@ export const CATALOGUES = {
 	'podatki-gov-si': { domain: 'podatki.gov.si', country: 'SI', official: true },
 	'bund-dev': { domain: 'bund.dev', official: false },
 	'apis-guru': { domain: 'apis.guru', official: false },
+	'dataportals-registry': { domain: 'github.com', official: false },
 } as const satisfies Record<string, Catalogue>;
 
 export type CatalogueId = keyof typeof CATALOGUES;
