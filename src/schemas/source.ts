@@ -27,6 +27,10 @@ export const SOURCE_NAME_MAX = 120;
 export const SOURCE_NOTES_MAX = 400;
 export const MAX_RECORDS_LIMIT = 10_000_000;
 
+/** Where a record's key goes in a {@link SourceFileSchema} `recordPage` template. */
+export const RECORD_PAGE_KEYS = ['{name}', '{id}'] as const;
+const RECORD_PAGE_TEMPLATE = /^https:\/\/[^\s{}]+(?:\{name\}|\{id\})[^\s{}]*$/;
+
 export const SourceEndpointSchema = z
 	.strictObject({
 		url: HttpUrlSchema.meta({
@@ -145,6 +149,20 @@ export const SourceFileSchema = z
 			description: 'The catalogue’s page for people.',
 			examples: ['https://www.data.gv.at/'],
 		}),
+		recordPage: z
+			.string()
+			.trim()
+			.max(300, 'is longer than 300 characters — give the page address only')
+			.regex(
+				RECORD_PAGE_TEMPLATE,
+				"must be an https:// address with {name} or {id} where the record's key goes, e.g. https://www.govdata.de/suche/daten/{name}",
+			)
+			.optional()
+			.meta({
+				description:
+					"A record's page for people, when the adapter's own guess is not one (CKAN: <portal>/dataset/<name>): {name} or {id} stands for the record's name or id in the source, on the catalogue's domain. Read by the ckan adapter.",
+				examples: ['https://www.govdata.de/suche/daten/{name}'],
+			}),
 		yields: z
 			.enum(SOURCE_YIELDS, {
 				error: (issue) =>

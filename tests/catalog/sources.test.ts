@@ -53,6 +53,7 @@ describe('hostile source files', () => {
 		const { problems } = await loadSources(hostileDir);
 		expect(problems.map((p) => formatProblem(p, hostileDir))).toMatchInlineSnapshot(`
 			[
+			  "sources/bad-record-page.yaml: recordPage: must be an https:// address with {name} or {id} where the record's key goes, e.g. https://www.govdata.de/suche/daten/{name} — see CONTRIBUTING.md",
 			  "sources/credentials-in-url.yaml: endpoints[0].url: contains a user name or password — remove the credentials from the URL",
 			  "sources/javascript-homepage.yaml: homepage: uses the javascript: scheme — only https:// (or http://) URLs are allowed",
 			  "sources/misspelt-field.yaml: yields: is required — add it: yields: apis, datasets or both",
@@ -64,6 +65,7 @@ describe('hostile source files', () => {
 			  "sources/data-gv-at.yaml: country: is DE but the catalogue data-gv-at in src/lib/vocab/catalogues.ts says AT — set country: AT, or correct the vocabulary",
 			  "sources/data-gv-at.yaml: official: is false but the catalogue data-gv-at in src/lib/vocab/catalogues.ts says true — set official: true, or correct the vocabulary",
 			  "sources/data-gv-at.yaml: homepage: is on catalogue-nine.eu, not on data.gv.at — link to the data-gv-at catalogue's own site",
+			  "sources/data-gv-at.yaml: recordPage: is on elsewhere.example, not on data.gv.at — link to the data-gv-at catalogue's own site",
 			  "sources/html-name.yaml: name: contains HTML markup — write plain text; markup is shown as typed, never rendered",
 			  "sources/id-differs.yaml: id: "not-the-file-name" differs from the file name "id-differs" — rename the file to not-the-file-name.yaml or set id: id-differs",
 			  "sources/loopback-endpoint.yaml: endpoints[0].url: points at a private, loopback or link-local address (127.0.0.1, loopback) — link to the public address of the service",
@@ -122,7 +124,7 @@ describe('npm run validate on sources', () => {
 		expect(failure?.stdout).toContain(
 			'tests/fixtures/sources/hostile/sources/loopback-endpoint.yaml: endpoints[0].url: points at a private, loopback or link-local address (127.0.0.1, loopback)',
 		);
-		expect(failure?.stderr).toContain('0 entries, 0 publishers, 13 sources: 17 errors');
+		expect(failure?.stderr).toContain('0 entries, 0 publishers, 14 sources: 19 errors');
 	});
 });
 

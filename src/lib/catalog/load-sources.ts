@@ -94,15 +94,22 @@ function checkSource(
 				),
 			);
 		}
-		const host = new URL(source.homepage).hostname.toLowerCase();
-		if (host !== catalogue.domain && !host.endsWith(`.${catalogue.domain}`)) {
-			problems.push(
-				problem(
-					file,
-					'homepage',
-					MESSAGES.sourceHomepageOffCatalogue(host, catalogue.domain, source.id),
-				),
-			);
+		// The catalogue's pages for people: its homepage and, when given, its record pages.
+		for (const [field, url] of [
+			['homepage', source.homepage],
+			['recordPage', source.recordPage],
+		] as const) {
+			if (url === undefined) continue;
+			const host = new URL(url).hostname.toLowerCase();
+			if (host !== catalogue.domain && !host.endsWith(`.${catalogue.domain}`)) {
+				problems.push(
+					problem(
+						file,
+						field,
+						MESSAGES.sourceHomepageOffCatalogue(host, catalogue.domain, source.id),
+					),
+				);
+			}
 		}
 	}
 	return problems;

@@ -215,6 +215,35 @@ describe('ckan adapter', () => {
 		expect(records.map((r) => r.publisher?.key)).toEqual(['sdb']);
 	});
 
+	it('links each package to the page the source names in recordPage, by name or by id', async () => {
+		route = (_request, _url, response) => sendJson(response, REAL_PAGE);
+		const pages = async (recordPage: string) => {
+			const { records } = await collect(adapter(adapterContext(source({ recordPage }), http)));
+			return records.map((r) => r.sourceUrl);
+		};
+		const ids = PACKAGES.map((p) => encodeURIComponent(String(p.id)));
+		const names = PACKAGES.map((p) => encodeURIComponent(String(p.name)));
+		expect(await pages('https://portal.example.it/view-dataset/dataset?id={id}')).toEqual(
+			ids.map((id) => `https://portal.example.it/view-dataset/dataset?id=${id}`),
+		);
+		expect(await pages('https://portal.example.de/suche/daten/{name}')).toEqual(
+			names.map((name) => `https://portal.example.de/suche/daten/${name}`),
+		);
+	});
+
+	it('gives no record page when the key the template needs is missing, and escapes the key', async () => {
+		const nameless = { ...clone(0), id: 'a/b?c', name: undefined };
+		route = (_request, _url, response) => sendJson(response, searchAnswer([nameless], 1));
+		const byName = await collect(
+			adapter(adapterContext(source({ recordPage: 'https://p.example.de/d/{name}' }), http)),
+		);
+		expect(byName.records[0]?.sourceUrl).toBeUndefined();
+		const byId = await collect(
+			adapter(adapterContext(source({ recordPage: 'https://p.example.it/d?id={id}' }), http)),
+		);
+		expect(byId.records[0]?.sourceUrl).toBe('https://p.example.it/d?id=a%2Fb%3Fc');
+	});
+
 	it('stops at the source’s maxRecords without failing', async () => {
 		route = (_request, url, response) =>
 			sendJson(response, searchAnswer([clone(start(url)), clone(start(url) + 1)], 1000));

@@ -112,7 +112,29 @@ function httpUrl(value: string | undefined): string | undefined {
 export interface CkanPackageContext {
 	/** The portal's address for people, e.g. https://avoindata.fi/data (no trailing slash). */
 	portal: string;
+	/** The source's `recordPage` template, for portals whose pages are not <portal>/dataset/<name>. */
+	recordPage?: string;
 	languages: readonly string[];
+}
+
+/**
+ * The package's page for people: the source's `recordPage` with the package's name or id put in,
+ * else CKAN's own `<portal>/dataset/<name>`; none when the key the page needs is missing.
+ */
+function recordPageOf(
+	context: CkanPackageContext,
+	name: string | undefined,
+	id: string | undefined,
+): { sourceUrl?: string } {
+	const template = context.recordPage ?? `${context.portal}/dataset/{name}`;
+	const keys = { '{name}': name, '{id}': id };
+	let url = template;
+	for (const [placeholder, value] of Object.entries(keys)) {
+		if (!url.includes(placeholder)) continue;
+		if (value === undefined) return {};
+		url = url.replaceAll(placeholder, encodeURIComponent(value));
+	}
+	return { sourceUrl: url };
 }
 
 /** The package as a record, or a skip naming the field at fault. */
@@ -149,7 +171,7 @@ export function packageToItem(pkg: unknown, context: CkanPackageContext): Harves
 	const homepage = httpUrl(whole(pkg.url));
 	const record: HarvestedRecord = {
 		sourceId,
-		...(name ? { sourceUrl: `${context.portal}/dataset/${encodeURIComponent(name)}` } : {}),
+		...recordPageOf(context, name, text(pkg.id)),
 		kind: apiKind ? 'api' : 'dataset',
 		title,
 		...(publisherName

@@ -73,6 +73,7 @@ async function* harvestEndpoint(
 	const kinds = wantedKinds(context.source);
 	const packageContext = {
 		portal: ckanPortal(endpoint),
+		...(context.source.recordPage ? { recordPage: context.source.recordPage } : {}),
 		languages: preferredLanguages(context.source.country),
 	};
 	let firstCount: number | undefined;
