@@ -11,6 +11,9 @@ import {
 	ThemeSchema,
 } from './common.ts';
 
+/** Tiers of government a record's publisher can belong to within its country. */
+export const GOVERNMENT_LEVELS = ['national', 'regional', 'local'] as const;
+
 export const TITLE_MAX = 120;
 export const SUMMARY_MIN = 20;
 export const SUMMARY_MAX = 200;
@@ -135,6 +138,17 @@ const entryShape = {
 			'ISO 3166-1 alpha-2 code of a European country, or `EU` for EU institutions. Equals the folder name.',
 		examples: ['FR'],
 	}),
+	level: z
+		.enum(GOVERNMENT_LEVELS, {
+			error: (issue) =>
+				`"${String(issue.input)}" is not a level of government — use national, regional or local, or leave level out for national`,
+		})
+		.optional()
+		.meta({
+			description:
+				'Tier of government that publishes it within its country: national (the default when left out), regional or local. Not used for EU records.',
+			examples: ['local'],
+		}),
 	publisher: SlugSchema.meta({
 		description: 'Id of the publishing body: the name of a file in data/publishers/ without .yaml.',
 		examples: ['aife'],

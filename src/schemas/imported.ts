@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema, SlugSchema } from './common.ts';
-import { EntrySchema } from './entry.ts';
+import { EntrySchema, GOVERNMENT_LEVELS } from './entry.ts';
 
 /**
  * What the importers read and write. An adapter turns one source's pages into
@@ -29,6 +29,8 @@ export const HarvestedRecordSchema = z.strictObject({
 	title: Text,
 	/** ISO code; only for sources that span countries (data.europa.eu). Else the source's. */
 	country: Text.optional(),
+	/** The publisher's tier of government, where the source states it. */
+	level: z.enum(GOVERNMENT_LEVELS).optional(),
 	publisher: z
 		.strictObject({
 			name: Text,

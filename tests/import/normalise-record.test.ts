@@ -99,6 +99,20 @@ describe('normaliseRecord', () => {
 		expect(result.dropped.map((d) => d.field)).toEqual(['distributions[2].url']);
 	});
 
+	it('keeps a regional or local tier of government, and leaves national as the default unsaid', () => {
+		const levelOf = (level: HarvestedRecord['level']) => {
+			const result = normalise({ ...DATASET, ...(level ? { level } : {}) });
+			if (!('record' in result)) throw new Error(JSON.stringify(result));
+			return result.record.entry.level;
+		};
+		expect([
+			levelOf('local'),
+			levelOf('regional'),
+			levelOf('national'),
+			levelOf(undefined),
+		]).toEqual(['local', 'regional', undefined, undefined]);
+	});
+
 	it('creates an imported publisher for a body not on record, without official domains', () => {
 		const result = normalise({ ...DATASET, publisher: { name: 'Stadt Wien', key: 'stadt-wien' } });
 		if (!('record' in result)) throw new Error(JSON.stringify(result));

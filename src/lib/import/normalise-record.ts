@@ -148,6 +148,7 @@ export function normaliseRecord(
 		...(themes.length > 0 ? { themes } : {}),
 		...(keywords.length > 0 ? { keywords } : {}),
 		...(languages.length > 0 ? { languages } : {}),
+		...(harvested.level && harvested.level !== 'national' ? { level: harvested.level } : {}),
 		...(listing?.success ? { sources: [listing.data] } : {}),
 		...(contactUrl || contactEmail
 			? {

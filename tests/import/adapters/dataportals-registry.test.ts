@@ -39,7 +39,7 @@ function portal(fields: Record<string, unknown>): string {
 }
 
 describe('dataportals-registry adapter', () => {
-	it('lists each European government portal by its most specific API, with no description', async () => {
+	it('lists each European government portal by its most specific API, with its tier of government and no description', async () => {
 		const body = await fixture('dataportals-registry', 'full.jsonl');
 		const { source } = await serve({ headers: TEXT, body });
 		const run = await runAdapter(adapter, source);
@@ -52,6 +52,7 @@ describe('dataportals-registry adapter', () => {
 				kind: 'api',
 				title: 'Data.gov.ro Romanian open data portal — CKAN Action API',
 				country: 'RO',
+				level: 'national',
 				publisher: { name: 'Government of Romania', homepage: 'https://data.gov.ro/' },
 				homepage: 'https://data.gov.ro/',
 				// Not the catalog.rdf the registry also types `ckan`.
@@ -66,6 +67,7 @@ describe('dataportals-registry adapter', () => {
 				kind: 'api',
 				title: 'Open Data Rotterdam — Opendatasoft API',
 				country: 'NL',
+				level: 'local',
 				publisher: { name: 'Gemeente Rotterdam', homepage: 'https://www.rotterdam.nl/' },
 				homepage: 'https://data.rotterdam.nl/',
 				baseUrl: 'https://data.rotterdam.nl/api',
@@ -86,6 +88,7 @@ describe('dataportals-registry adapter', () => {
 				kind: 'api',
 				title: 'GeoNetwork Birkenwerder — OGC Catalogue Service (CSW)',
 				country: 'DE',
+				level: 'local',
 				publisher: { name: 'Gemeinde Birkenwerder', homepage: 'https://www.birkenwerder.de/' },
 				homepage: 'https://geoportal.birkenwerder.de/geonetwork',
 				baseUrl:
@@ -100,6 +103,7 @@ describe('dataportals-registry adapter', () => {
 				kind: 'api',
 				title: 'Open-dataportaal Zuid-Holland (geonetwork) — OpenAPI',
 				country: 'NL',
+				level: 'regional',
 				publisher: { name: 'Provincie Zuid-Holland', homepage: 'https://www.zuid-holland.nl/' },
 				homepage: 'https://opendata.zuid-holland.nl/geonetwork',
 				// An OpenAPI description is the record's spec, ahead of the portal's CSW.
@@ -136,8 +140,9 @@ describe('dataportals-registry adapter', () => {
 		].join('\n');
 		const { source } = await serve({ headers: TEXT, body });
 		const run = await runAdapter(adapter, source);
-		expect(run.records.map((r) => [r.sourceId, r.country, r.access])).toEqual([
-			['cdi1', 'EU', 'restricted'],
+		// An EU body has no tier of government within a country.
+		expect(run.records.map((r) => [r.sourceId, r.country, r.level, r.access])).toEqual([
+			['cdi1', 'EU', undefined, 'restricted'],
 		]);
 	});
 
@@ -170,6 +175,7 @@ describe('dataportals-registry adapter', () => {
 				kind: 'api',
 				title: '<img src=x onerror=alert(1)>Hostile <b>portal</b> — OGC Web Map Service',
 				country: 'GB',
+				level: 'local',
 				publisher: { name: 'Example Council', homepage: 'https://example.gov.uk/' },
 				baseUrl: 'https://portal.example.gov.uk/wms',
 				access: 'open',

@@ -24,10 +24,11 @@ import { compact, text, uniqueList } from './harvest-values.ts';
  * export states no page for people per portal. The file is fetched conditionally.
  */
 
-const GOVERNMENT_OWNERS = new Set([
-	'Central government',
-	'Regional government',
-	'Local government',
+/** The registry's owner types that are a government, with their tier. */
+const GOVERNMENT_OWNERS: ReadonlyMap<string, 'national' | 'regional' | 'local'> = new Map([
+	['Central government', 'national'],
+	['Regional government', 'regional'],
+	['Local government', 'local'],
 ]);
 
 /** Portals whose API the registry marks as gone are not listed as APIs. */
@@ -119,6 +120,7 @@ function toItem(raw: unknown): HarvestItem | undefined {
 			// Cut as one: the name is already cut to a field's length, the label must still fit.
 			title: text(`${name} — ${api.kind.label}`),
 			country,
+			level: country === 'EU' ? undefined : GOVERNMENT_OWNERS.get(text(owner.type) ?? ''),
 			publisher:
 				publisherName === undefined
 					? undefined
