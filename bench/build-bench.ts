@@ -32,6 +32,8 @@ export interface BuildBenchResult {
 	changedShare: number;
 	distBytes: number;
 	files: number;
+	/** Mean size of a record page's HTML, and of its text without markup: the floor's pages. */
+	recordPage: { bytes: number; textBytes: number };
 }
 
 /** `node <flags> node_modules/astro/bin/astro.mjs build` — the flags of `npm run build`. */
@@ -74,6 +76,33 @@ async function folderSize(dir: string): Promise<{ bytes: number; files: number }
 		files += 1;
 	}
 	return { bytes, files };
+}
+
+/** The text a reader sees: the page without its scripts, styles and tags. */
+function visibleText(html: string): string {
+	return html
+		.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/g, ' ')
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/\s+/g, ' ');
+}
+
+/** Mean size of the record pages (`records/<id>/index.html`) of a built site, and of their text. */
+async function meanRecordPage(outDir: string): Promise<{ bytes: number; textBytes: number }> {
+	const folder = join(outDir, 'records');
+	let bytes = 0;
+	let textBytes = 0;
+	let pages = 0;
+	for (const entry of await readdir(folder, { withFileTypes: true })) {
+		if (!entry.isDirectory()) continue;
+		const html = await readFile(join(folder, entry.name, 'index.html'), 'utf8').catch(() => '');
+		if (html === '') continue;
+		bytes += Buffer.byteLength(html);
+		textBytes += Buffer.byteLength(visibleText(html));
+		pages += 1;
+	}
+	return pages === 0
+		? { bytes: 0, textBytes: 0 }
+		: { bytes: Math.round(bytes / pages), textBytes: Math.round(textBytes / pages) };
 }
 
 interface BuildFixture {
@@ -137,6 +166,7 @@ export async function benchBuild(
 	try {
 		const cold = await fixture.build();
 		const warm = passes.has('full') ? await fixture.build({ C0MM0_FULL_BUILD: '1' }) : null;
+		const recordPage = await meanRecordPage(fixture.outDir);
 		if (!passes.has('incremental')) {
 			const size = await folderSize(fixture.outDir);
 			return {
@@ -147,6 +177,7 @@ export async function benchBuild(
 				changedShare,
 				distBytes: size.bytes,
 				files: size.files,
+				recordPage,
 			};
 		}
 		const step = Math.max(1, Math.round(1 / changedShare));
@@ -164,7 +195,16 @@ export async function benchBuild(
 		}
 		const rebuild = await fixture.build();
 		const size = await folderSize(fixture.outDir);
-		return { records, cold, warm, rebuild, changedShare, distBytes: size.bytes, files: size.files };
+		return {
+			records,
+			cold,
+			warm,
+			rebuild,
+			changedShare,
+			distBytes: size.bytes,
+			files: size.files,
+			recordPage,
+		};
 	} finally {
 		await rm(fixture.dir, { recursive: true, force: true });
 	}

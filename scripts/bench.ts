@@ -8,6 +8,7 @@
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { BUILD_PASSES, type BuildPass, benchBuild } from '../bench/build-bench.ts';
+import { benchFloor } from '../bench/floor-bench.ts';
 import { benchImport } from '../bench/import-bench.ts';
 import { benchOg } from '../bench/og-bench.ts';
 import { benchSearch, QUERY_BUDGET_BYTES } from '../bench/search-bench.ts';
@@ -114,6 +115,26 @@ if (wanted.has('build')) {
 				],
 			);
 		rows.push(['  dist/ per record', fmt(b.distBytes / size / 1024, 'KB'), '—']);
+		const page = b.recordPage;
+		say(
+			`build: the floor, a bare Astro site of ${size} pages of ${page.bytes} bytes plus Pagefind…`,
+		);
+		const floor = await benchFloor(size, page);
+		const built = b.warm ?? b.cold;
+		rows.push(
+			[
+				`floor: bare Astro + Pagefind, ${size} pages of ${fmt(page.bytes / 1024, 'KB')} (${fmt(page.textBytes / 1024, 'KB')} text)`,
+				fmt(floor.seconds, 's'),
+				'—',
+			],
+			['  peak RSS (build + children)', mb(floor.peakTreeRssMb), '—'],
+			['  of which Pagefind indexing', fmt(floor.pagefindSeconds, 's'), '—'],
+			[
+				`  ratio of the ${b.warm ? 'full build (OG images cached)' : 'cold build'} to the floor`,
+				`×${(built.seconds / floor.seconds).toFixed(2)}`,
+				'≤ ×1.5',
+			],
+		);
 	}
 }
 
