@@ -5,6 +5,7 @@ import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CACHE_CONTROL } from '../../src/lib/deploy/cache-policy.ts';
 import { DeployError, deploySite } from '../../src/lib/deploy/deploy-site.ts';
+import { hashContent } from '../../src/lib/deploy/local-files.ts';
 import type { S3Target } from '../../src/lib/deploy/s3-client.ts';
 import { type RecordedRequest, type S3TestServer, startS3Server } from '../helpers/s3-server.ts';
 import { writeSiteFiles } from '../helpers/site-folder.ts';
@@ -246,6 +247,34 @@ describe('deploySite against an S3-compatible server', () => {
 		expect(
 			server.requests.filter((r) => r.method === 'GET' && r.query.includes('list-type=2')).length,
 		).toBe(2);
+	});
+
+	it('compares the SHA-256 kept in the metadata of an object whose ETag is not an MD5', async () => {
+		await writeSiteFiles(dir, { 'downloads/register.csv': 'id\n1\n' });
+		await deploy();
+		// As after a multipart upload: the ETag is an MD5 of part MD5s, followed by -<parts>.
+		server.rewriteListing((xml) =>
+			xml.replace(/(<Key>downloads\/register\.csv<\/Key>.*?<ETag>&quot;)([0-9a-f]{32})/s, '$1$2-2'),
+		);
+		server.requests.length = 0;
+		expect(await deploy()).toMatchObject({ uploaded: { files: 0 }, unchanged: 11 });
+		expect(server.requests.filter((r) => r.method === 'HEAD').map((r) => r.key)).toEqual([
+			'downloads/register.csv',
+		]);
+
+		// The object was replaced by another tool without the SHA-256: uploaded again.
+		await server.client.send(
+			new PutObjectCommand({
+				Bucket: server.bucket,
+				Key: 'downloads/register.csv',
+				Body: 'id\n1\n',
+			}),
+		);
+		expect(await deploy()).toMatchObject({ uploaded: { files: 1 }, unchanged: 10 });
+		const head = await server.client.send(
+			new HeadObjectCommand({ Bucket: server.bucket, Key: 'downloads/register.csv' }),
+		);
+		expect(head.Metadata?.sha256).toBe(hashContent(Buffer.from('id\n1\n')).sha256);
 	});
 
 	it('refuses a folder that is not a built site rather than empty the bucket', async () => {

@@ -25,6 +25,11 @@ export interface S3TestServer {
 	requests: RecordedRequest[];
 	/** Answers matching requests with 403 AccessDenied, as a bucket policy would. */
 	refuse: (match: (request: RecordedRequest) => boolean) => void;
+	/**
+	 * Rewrites the XML of bucket listings before the client sees it: to play a store whose ETags
+	 * are not MD5s (multipart uploads on AWS, KMS-encrypted objects), which s3rver never is.
+	 */
+	rewriteListing: (rewrite: (xml: string) => string) => void;
 	/** Called for every request before it is passed on. */
 	onRequest: (listener: (request: RecordedRequest) => void) => void;
 	/** A client signed with s3rver's account, path-style, for setting up and checking the bucket. */
@@ -64,6 +69,7 @@ export async function startS3Server(bucket = 'site'): Promise<S3TestServer> {
 	const requests: RecordedRequest[] = [];
 	const refusals: ((request: RecordedRequest) => boolean)[] = [];
 	const listeners: ((request: RecordedRequest) => void)[] = [];
+	let rewriteListing = (xml: string) => xml;
 
 	const proxy = createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://proxy');
@@ -85,9 +91,22 @@ export async function startS3Server(bucket = 'site'): Promise<S3TestServer> {
 		}
 		const upstream = request(
 			{ host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers },
-			(answer) => {
-				res.writeHead(answer.statusCode ?? 502, answer.headers);
-				answer.pipe(res);
+			async (answer) => {
+				if (
+					!(recorded.method === 'GET' && recorded.key === '' && url.searchParams.has('list-type'))
+				) {
+					res.writeHead(answer.statusCode ?? 502, answer.headers);
+					answer.pipe(res);
+					return;
+				}
+				let xml = '';
+				for await (const chunk of answer) xml += String(chunk);
+				const body = Buffer.from(rewriteListing(xml));
+				res.writeHead(answer.statusCode ?? 502, {
+					...answer.headers,
+					'content-length': body.byteLength,
+				});
+				res.end(body);
 			},
 		);
 		upstream.on('error', () => res.destroy());
@@ -112,6 +131,9 @@ export async function startS3Server(bucket = 'site'): Promise<S3TestServer> {
 		bucket,
 		requests,
 		refuse: (match) => refusals.push(match),
+		rewriteListing: (rewrite) => {
+			rewriteListing = rewrite;
+		},
 		onRequest: (listener) => listeners.push(listener),
 		client,
 		stopServer,
