@@ -11,8 +11,8 @@ export function siteSizeIntegration(): AstroIntegration {
 	return {
 		name: 'c0mm0:site-size',
 		hooks: {
-			'astro:build:done': async ({ dir, logger }) => {
-				const { bytes, files } = await measureSite(fileURLToPath(dir));
+			'astro:build:done': ({ dir, logger }) => {
+				const { bytes, files } = measureSite(fileURLToPath(dir));
 				const warning = pagesSizeWarning(bytes);
 				if (warning) logger.warn(warning);
 				else logger.info(`dist/ holds ${formatBytes(bytes)} in ${files} files`);

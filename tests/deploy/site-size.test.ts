@@ -14,7 +14,7 @@ describe('the size of the built site', () => {
 				'records/a/index.html': '123',
 				'og/a.png': '1',
 			});
-			expect(await measureSite(dir)).toEqual({ bytes: 9, files: 3 });
+			expect(measureSite(dir)).toEqual({ bytes: 9, files: 3 });
 		} finally {
 			await rm(dir, { recursive: true, force: true });
 		}
