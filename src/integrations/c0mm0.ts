@@ -4,6 +4,7 @@ import { absoluteUrl, recordPath } from '../lib/register/urls.ts';
 import { readPendingPlan } from '../lib/site/build-plan.ts';
 import { pagefindIntegration } from './pagefind.ts';
 import { registerBuild } from './register-build.ts';
+import { siteSizeIntegration } from './site-size.ts';
 
 /**
  * The record pages an incremental build kept from the last build rather than rendered: Astro
@@ -32,7 +33,8 @@ function keptRecordPages(customPages: string[]): AstroIntegration {
  * know; the search index comes last, so that it covers the record pages left after the sweep
  * removed those of records that left the catalog, and because whether it must be rebuilt at all
  * is known only once the register's step has rendered or removed record pages. That answer
- * passes between the parts here, in this closure, not through `process.env`.
+ * passes between the parts here, in this closure, not through `process.env`. The site is weighed
+ * last, once every file is written.
  */
 export function c0mm0(): AstroIntegration[] {
 	let recordPagesChanged = true;
@@ -44,5 +46,6 @@ export function c0mm0(): AstroIntegration[] {
 			recordPagesChanged = result.recordPagesChanged;
 		}),
 		pagefindIntegration(() => recordPagesChanged),
+		siteSizeIntegration(),
 	];
 }

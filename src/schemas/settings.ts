@@ -14,6 +14,9 @@ export const DEFAULTS = {
 	C0MM0_SKIP_OG: false,
 	C0MM0_FULL_BUILD: false,
 	C0MM0_ALLOW_PRIVATE: false,
+	C0MM0_DEPLOY_REGION: 'us-east-1',
+	C0MM0_DEPLOY_PREFIX: '',
+	C0MM0_DEPLOY_PATH_STYLE: false,
 } as const;
 
 const TRUE = ['1', 'true', 'yes'];
@@ -35,14 +38,34 @@ const FlagSchema = (fallback: boolean) =>
 const PathSchema = (fallback: string) => z.string().default(fallback);
 
 /** An http(s) address; the site's is kept with a trailing slash, so its path is the site's base. */
-const AddressSchema = (fallback: string) =>
-	z
-		.url({
-			protocol: /^https?$/,
+const Address = z.url({
+	protocol: /^https?$/,
+	error: (issue) =>
+		`is ${JSON.stringify(issue.input)}, not an http(s) address — write it like https://example.org/ or https://user.github.io/repo/`,
+});
+const AddressSchema = (fallback: string) => Address.default(fallback);
+
+/**
+ * A folder inside the bucket, kept as `site/` (or empty for the whole bucket): the deploy deletes
+ * whatever else is under it, so `..`, empty segments and backslashes are refused rather than
+ * guessed at.
+ */
+const PrefixSchema = z
+	.string()
+	.trim()
+	.transform((v) => v.replace(/^\/+|\/+$/g, ''))
+	.refine(
+		(v) => v === '' || v.split('/').every((part) => part !== '' && part !== '.' && part !== '..'),
+		{
 			error: (issue) =>
-				`is ${JSON.stringify(issue.input)}, not an http(s) address — write it like https://example.org/ or https://user.github.io/repo/`,
-		})
-		.default(fallback);
+				`is ${JSON.stringify(issue.input)}, not a folder in the bucket — write it like site or registers/eu, without . or .. segments`,
+		},
+	)
+	.refine((v) => !v.includes('\\'), {
+		error: 'uses a backslash — folders in a bucket are separated by /',
+	})
+	.transform((v) => (v === '' ? '' : `${v}/`))
+	.default(DEFAULTS.C0MM0_DEPLOY_PREFIX);
 
 export const SettingsSchema = z
 	.strictObject(
@@ -72,12 +95,33 @@ export const SettingsSchema = z
 			 * the import of that source; unset, that source fails and keeps its last import.
 			 */
 			C0MM0_NL_API_KEY: z.string().trim().min(1).optional(),
+			/** Object-storage deploy: the bucket the site is uploaded to. @example my-register */
+			C0MM0_DEPLOY_BUCKET: z.string().trim().min(1).optional(),
+			/**
+			 * Object-storage deploy: the S3 API address; unset for AWS S3 itself.
+			 * @example https://<account>.r2.cloudflarestorage.com
+			 */
+			C0MM0_DEPLOY_ENDPOINT: z
+				.url({
+					protocol: /^https?$/,
+					error: (issue) =>
+						`is ${JSON.stringify(issue.input)}, not an http(s) address — write it like https://<account>.r2.cloudflarestorage.com`,
+				})
+				.optional(),
+			/** Object-storage deploy: the bucket's region (`auto` for Cloudflare R2). */
+			C0MM0_DEPLOY_REGION: z.string().trim().min(1).default(DEFAULTS.C0MM0_DEPLOY_REGION),
+			/** Object-storage deploy: the folder of the bucket the site fills; empty for all of it. @example site */
+			C0MM0_DEPLOY_PREFIX: PrefixSchema,
+			/** Object-storage deploy: where the CDN serves the bucket, printed after a deploy. @example https://register.example.org/ */
+			C0MM0_DEPLOY_PUBLIC_URL: Address.optional(),
+			/** Object-storage deploy: address the bucket in the path (`endpoint/bucket/key`), as MinIO needs. */
+			C0MM0_DEPLOY_PATH_STYLE: FlagSchema(DEFAULTS.C0MM0_DEPLOY_PATH_STYLE),
 		},
 		{
 			// A misspelt setting would otherwise be ignored without a word.
 			error: (issue) =>
 				issue.code === 'unrecognized_keys'
-					? `${issue.keys.join(', ')}: no such setting — the settings are ${Object.keys(DEFAULTS).join(', ')}, C0MM0_ASTRO_CACHE_DIR and C0MM0_NL_API_KEY`
+					? `${issue.keys.join(', ')}: no such setting — the settings are ${Object.keys(DEFAULTS).join(', ')}, C0MM0_ASTRO_CACHE_DIR, C0MM0_NL_API_KEY, C0MM0_DEPLOY_BUCKET, C0MM0_DEPLOY_ENDPOINT and C0MM0_DEPLOY_PUBLIC_URL`
 					: undefined,
 		},
 	)
@@ -102,6 +146,16 @@ export const SettingsSchema = z
 			allowPrivate: env.C0MM0_ALLOW_PRIVATE,
 			/** A secret: never print it. */
 			nlApiKey: env.C0MM0_NL_API_KEY,
+			/** Where `npm run deploy -- --target s3` uploads the site; credentials are not settings. */
+			deploy: {
+				bucket: env.C0MM0_DEPLOY_BUCKET,
+				endpoint: env.C0MM0_DEPLOY_ENDPOINT,
+				region: env.C0MM0_DEPLOY_REGION,
+				/** `site/` or empty: every key of the site starts with it. */
+				prefix: env.C0MM0_DEPLOY_PREFIX,
+				publicUrl: env.C0MM0_DEPLOY_PUBLIC_URL,
+				pathStyle: env.C0MM0_DEPLOY_PATH_STYLE,
+			},
 		};
 	});
 export type Settings = z.output<typeof SettingsSchema>;

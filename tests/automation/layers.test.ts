@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
  * it, never from above: schemas know nothing of the verifier, the register model nothing of the
  * site, badges and OG images nothing of pages. Same rule as STYLE.md's
  * `schemas` ← `catalog`/`state` ← `verify`/`score` ← `register` ← `badges`/`og`/`search` ← `site`/pages.
+ * The object-storage deploy sits beside badges, OG images and search: it reads the register's URL
+ * contract (which folders hold OG images, the search index) and nothing of the site or pages.
  */
 const LAYERS: readonly (readonly string[])[] = [
 	['lib/vocab', 'lib/fs'],
@@ -14,7 +16,7 @@ const LAYERS: readonly (readonly string[])[] = [
 	['lib/settings', 'lib/net', 'lib/markdown', 'lib/catalog', 'lib/state', 'lib/cli', 'lib/proof'],
 	['lib/verify', 'lib/score', 'lib/import'],
 	['lib/register'],
-	['lib/badges', 'lib/og', 'lib/search'],
+	['lib/badges', 'lib/og', 'lib/search', 'lib/deploy'],
 	[
 		'lib/site',
 		'lib/contrib',

@@ -222,11 +222,27 @@ describe('the workflows', () => {
 		}
 	});
 
-	it('hand the token only to the step that pushes, never to the job', () => {
+	it('hand the token only to the step that pushes, and each other secret to one step of a read-only job', () => {
 		const token = /github\.token|secrets\./;
-		// The one other secret: the Dutch API register's free read-only key, in the import step's
-		// environment only (that job has no write access).
-		const readOnlyKey = { job: 'import', step: 'Import', env: 'C0MM0_NL_API_KEY' };
+		// The other secrets, each in one step's environment only, in jobs without write access: the
+		// Dutch API register's free read-only key for the import, and the object store's
+		// credentials for its deploy (under the names the AWS SDK reads).
+		const allowed = [
+			{ job: 'import', step: 'Import', env: 'C0MM0_NL_API_KEY', secret: 'C0MM0_NL_API_KEY' },
+			{
+				job: 'deploy-s3',
+				step: 'Deploy',
+				env: 'AWS_ACCESS_KEY_ID',
+				secret: 'C0MM0_DEPLOY_ACCESS_KEY_ID',
+			},
+			{
+				job: 'deploy-s3',
+				step: 'Deploy',
+				env: 'AWS_SECRET_ACCESS_KEY',
+				secret: 'C0MM0_DEPLOY_SECRET_ACCESS_KEY',
+			},
+		];
+		const seen = new Set<string>();
 		for (const { name, workflow } of workflows) {
 			for (const [id, job] of Object.entries(workflow.jobs)) {
 				const { steps = [], ...rest } = job;
@@ -235,9 +251,12 @@ describe('the workflows', () => {
 					const { env: stepEnv = {}, ...others } = step;
 					expect(JSON.stringify(others), `${name}: ${id}: ${step.name}`).not.toMatch(token);
 					const env = { ...stepEnv };
-					if (name === 'nightly.yml' && id === readOnlyKey.job && step.name === readOnlyKey.step) {
-						expect(env[readOnlyKey.env]).toBe(`\${{ secrets.${readOnlyKey.env} }}`);
-						delete env[readOnlyKey.env];
+					for (const secret of allowed) {
+						if (name !== 'nightly.yml' || id !== secret.job || step.name !== secret.step) continue;
+						expect(env[secret.env]).toBe(`\${{ secrets.${secret.secret} }}`);
+						expect(writesContents(job, workflow), id).toBe(false);
+						delete env[secret.env];
+						seen.add(secret.env);
 					}
 					if (JSON.stringify(env).match(token)) {
 						expect(step.run, `${name}: ${id}: ${step.name}`).toMatch(/\bpush origin\b/);
@@ -245,7 +264,28 @@ describe('the workflows', () => {
 				}
 			}
 		}
+		expect([...seen].sort()).toEqual(allowed.map((secret) => secret.env).sort());
 		expect(JSON.stringify(workflows.map(({ workflow }) => workflow.env ?? {}))).not.toMatch(token);
+	});
+
+	it('deploy to GitHub Pages unless the repository variable picks s3, and to object storage only then', () => {
+		const nightly = workflows.find((w) => w.name === 'nightly.yml')?.workflow;
+		const jobs = (nightly?.jobs ?? {}) as Record<string, Job & { needs?: unknown; if?: string }>;
+		const expression = (test: string) => `\${{ vars.C0MM0_DEPLOY_TARGET ${test} 's3' }}`;
+		const [isS3, notS3] = [expression('=='), expression('!=')];
+		expect(jobs.deploy?.if).toBe(notS3);
+		expect(jobs['deploy-s3']?.if).toBe(isS3);
+		expect(jobs['deploy-s3']?.needs).toBe('build');
+		const build = jobs.build?.steps ?? [];
+		const pagesArtifact = build.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
+		expect((pagesArtifact as { if?: string } | undefined)?.if).toBe(notS3);
+		const siteArtifact = build.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+		expect((siteArtifact as { if?: string } | undefined)?.if).toBe(isS3);
+		const deploy = jobs['deploy-s3']?.steps?.find((s) => s.name === 'Deploy');
+		expect(deploy?.run).toBe('npm run deploy -- --target s3 --dir dist');
+		// A misspelt target fails the build instead of falling back to a host nobody chose.
+		const check = build.find((s) => s.name === 'Check the deploy target');
+		expect(check?.run).toMatch(/\*\)\s+echo "::error title=Unknown deploy target::/);
 	});
 
 	it('list the machine-written folders the nightly commits exactly as the catalog module does', () => {
@@ -309,6 +349,29 @@ describe('npm run lint:actions', () => {
 	});
 	afterAll(async () => {
 		await rm(dir, { recursive: true, force: true });
+	});
+
+	it('accepts repository variables, and still reports a misspelt context', async () => {
+		const file = join(dir, 'vars.yml');
+		const workflow = (context: string) =>
+			[
+				'on: push',
+				'jobs:',
+				'  greet:',
+				'    runs-on: ubuntu-latest',
+				`    if: \${{ ${context}.C0MM0_DEPLOY_TARGET == 's3' }}`,
+				'    steps:',
+				'      - run: echo "$TARGET"',
+				'        env:',
+				`          TARGET: \${{ ${context}.C0MM0_DEPLOY_TARGET }}`,
+				'',
+			].join('\n');
+		await writeFile(file, workflow('vars'));
+		expect(await actionlint([file])).toMatchObject({ code: 0, stdout: '' });
+		await writeFile(file, workflow('varz'));
+		const misspelt = await actionlint([file]);
+		expect(misspelt.code).toBe(1);
+		expect(misspelt.stdout).toMatch(/vars\.yml:5:\d+: undefined variable "varz"/);
 	});
 
 	it('prints file:line:col: message for each finding and exits 1', async () => {

@@ -16,6 +16,14 @@ describe('readSettings', () => {
 			skipOg: false,
 			fullBuild: false,
 			allowPrivate: false,
+			deploy: {
+				bucket: undefined,
+				endpoint: undefined,
+				region: 'us-east-1',
+				prefix: '',
+				publicUrl: undefined,
+				pathStyle: false,
+			},
 		});
 	});
 
@@ -59,5 +67,37 @@ describe('readSettings', () => {
 			siteUrl: 'https://example.org/',
 			base: '/',
 		});
+	});
+
+	it('reads the object-storage deploy settings, keeping the prefix as a folder', () => {
+		expect(
+			readSettings({
+				C0MM0_DEPLOY_BUCKET: 'register',
+				C0MM0_DEPLOY_ENDPOINT: 'https://account.r2.cloudflarestorage.com',
+				C0MM0_DEPLOY_REGION: 'auto',
+				C0MM0_DEPLOY_PREFIX: '/eu/site/',
+				C0MM0_DEPLOY_PUBLIC_URL: 'https://register.example.org/',
+				C0MM0_DEPLOY_PATH_STYLE: 'yes',
+			}).deploy,
+		).toEqual({
+			bucket: 'register',
+			endpoint: 'https://account.r2.cloudflarestorage.com',
+			region: 'auto',
+			prefix: 'eu/site/',
+			publicUrl: 'https://register.example.org/',
+			pathStyle: true,
+		});
+		expect(readSettings({ C0MM0_DEPLOY_PREFIX: 'site' }).deploy.prefix).toBe('site/');
+	});
+
+	it('refuses a deploy prefix that climbs out of its folder, and an endpoint that is not http(s)', () => {
+		for (const prefix of ['../other', 'site/../x', 'a//b', 'a\\b']) {
+			expect(() => readSettings({ C0MM0_DEPLOY_PREFIX: prefix }), prefix).toThrow(
+				/C0MM0_DEPLOY_PREFIX/,
+			);
+		}
+		expect(() => readSettings({ C0MM0_DEPLOY_ENDPOINT: 's3.example.org' })).toThrow(
+			/C0MM0_DEPLOY_ENDPOINT is "s3.example.org", not an http\(s\) address/,
+		);
 	});
 });

@@ -46,7 +46,7 @@ export type ListingKind = keyof typeof LISTINGS;
  * Every file a record owns: the folder that holds one such file (or folder)
  * per record, and the record's name in it. A name ending in `/` is a page (`index.html`).
  */
-const RECORD_OUTPUTS = {
+export const RECORD_OUTPUTS = {
 	page: { folder: 'records', name: (id: string) => `${id}/` },
 	json: { folder: 'api/v1/records', name: (id: string) => `${id}.json` },
 	badge: { folder: 'badges', name: (id: string) => `${id}.svg` },
