@@ -7,9 +7,21 @@ const DELIMITERS = [',', ';', '\t', '|'] as const;
 /** Lines parsed with each candidate delimiter to pick one. */
 const SNIFF_LINES = 20;
 
+/** Whether the bytes decode as UTF-8; a character cut in half by the byte cap is no error. */
+function isUtf8(bytes: Uint8Array): boolean {
+	try {
+		new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 /** The encoding chardet reads in the bytes, as a label TextDecoder knows; UTF-8 when unsure. */
 export function sniffEncoding(bytes: Uint8Array): string {
 	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+	// Valid UTF-8 (ASCII included) is UTF-8: chardet, the slow path, is for everything else.
+	if (isUtf8(bytes)) return 'utf-8';
 	const detected = detect(bytes)?.toLowerCase() ?? 'utf-8';
 	try {
 		return new TextDecoder(detected).encoding;
