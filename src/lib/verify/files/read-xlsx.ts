@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import pLimit from 'p-limit';
 import { ColumnTypes, textCellType } from './infer-types.ts';
 import { listZipMembers, restoreWithinDeclaredSizes } from './read-zip.ts';
@@ -42,7 +42,9 @@ export function readXlsx(bytes: Uint8Array, maxExpandedBytes: number): Promise<S
 		);
 	}
 	return oneAtATime(async () => {
-		const workbook = new ExcelJS.Workbook();
+		// Loaded on first use: exceljs is large, and most nights' files are not workbooks.
+		const { default: excel } = await import('exceljs');
+		const workbook = new excel.Workbook();
 		await workbook.xlsx.load(
 			Buffer.from(restoreWithinDeclaredSizes(bytes)) as unknown as ArrayBuffer,
 		);
