@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FREQUENCY_CODES } from '../lib/vocab/frequencies.ts';
 import {
 	ContactSchema,
 	CountryCodeSchema,
@@ -260,6 +261,17 @@ export const DatasetEntrySchema = z
 			)
 			.default([])
 			.meta({ description: 'Files or endpoints through which the data can be downloaded.' }),
+		updateFrequency: z
+			.enum(FREQUENCY_CODES, {
+				error: (issue) =>
+					`"${String(issue.input)}" is not an EU frequency code — use e.g. DAILY, WEEKLY, MONTHLY, QUARTERLY, ANNUAL, IRREG`,
+			})
+			.optional()
+			.meta({
+				description:
+					'How often the data is updated, as a code of the EU frequency vocabulary (DAILY, WEEKLY, MONTHLY, ANNUAL, IRREG…); the verifier flags files older than it allows.',
+				examples: ['MONTHLY'],
+			}),
 	})
 	.meta({ title: 'Dataset entry' });
 

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { PublisherFile } from '../../src/lib/catalog/load-publishers.ts';
 import { IdAssigner } from '../../src/lib/import/assign-ids.ts';
 import { composeSummary } from '../../src/lib/import/compose-summary.ts';
-import { mapAccess, mapLanguages, mapLicence, mapThemes } from '../../src/lib/import/map-vocab.ts';
+import {
+	mapAccess,
+	mapFrequency,
+	mapLanguages,
+	mapLicence,
+	mapThemes,
+} from '../../src/lib/import/map-vocab.ts';
 import { createPublisherMatcher } from '../../src/lib/import/match-publisher.ts';
 import { normaliseRecord } from '../../src/lib/import/normalise-record.ts';
 import { slugify } from '../../src/lib/import/slugify.ts';
@@ -97,6 +103,18 @@ describe('normaliseRecord', () => {
 		});
 		expect(result.publisher).toMatchObject({ id: 'statistik-austria', matched: true });
 		expect(result.dropped.map((d) => d.field)).toEqual(['distributions[2].url']);
+	});
+
+	it('keeps a dataset’s declared update frequency as an EU frequency code, for staleness checks', () => {
+		const result = normalise({
+			...DATASET,
+			updateFrequency: 'http://publications.europa.eu/resource/authority/frequency/MONTHLY',
+		});
+		if (!('record' in result)) throw new Error(JSON.stringify(result));
+		expect(result.record.entry).toMatchObject({ updateFrequency: 'MONTHLY' });
+		expect(mapFrequency('daily')).toBe('DAILY');
+		expect(mapFrequency('IRREG')).toBe('IRREG');
+		expect(mapFrequency('whenever we feel like it')).toBeUndefined();
 	});
 
 	it('keeps a regional or local tier of government, and leaves national as the default unsaid', () => {

@@ -1,4 +1,5 @@
 import type { Access } from '../../schemas/entry.ts';
+import { FREQUENCIES, type FrequencyCode } from '../vocab/frequencies.ts';
 import { LANGUAGE_CODES, type LanguageCode } from '../vocab/languages.ts';
 import { canonicalLicenceId, suggestLicenceId } from '../vocab/licences.ts';
 import { THEME_CODES, type ThemeCode } from '../vocab/themes.ts';
@@ -153,4 +154,35 @@ export function mapAccess(value: string | undefined): Access | undefined {
 		.toLowerCase()
 		.replace(/[^a-z0-9]/g, '');
 	return ACCESS_WORDS[word];
+}
+
+/** Words catalogues use for a frequency (udata, CKAN extras), mapped to the EU code. */
+const FREQUENCY_WORDS: Readonly<Record<string, FrequencyCode>> = {
+	hourly: 'HOURLY',
+	daily: 'DAILY',
+	weekly: 'WEEKLY',
+	biweekly: 'BIWEEKLY',
+	fortnightly: 'BIWEEKLY',
+	monthly: 'MONTHLY',
+	bimonthly: 'BIMONTHLY',
+	quarterly: 'QUARTERLY',
+	semiannual: 'ANNUAL_2',
+	biannual: 'ANNUAL_2',
+	annual: 'ANNUAL',
+	annually: 'ANNUAL',
+	yearly: 'ANNUAL',
+	biennial: 'BIENNIAL',
+	continuous: 'CONT',
+	irregular: 'IRREG',
+	punctual: 'IRREG',
+	never: 'NEVER',
+	unknown: 'UNKNOWN',
+};
+
+/** An EU frequency code from a frequency URI, code or common word, or undefined. */
+export function mapFrequency(value: string | undefined): FrequencyCode | undefined {
+	if (!value) return undefined;
+	const code = lastSegment(value.trim()).toUpperCase();
+	if (code in FREQUENCIES) return code as FrequencyCode;
+	return FREQUENCY_WORDS[code.toLowerCase()];
 }

@@ -13,7 +13,7 @@ import type { IdAssigner } from './assign-ids.ts';
 import { formatName, isoDate, mediaTypeOf, specFormat, ValueChecker } from './check-values.ts';
 import { plainText } from './clean-text.ts';
 import { composeSummary } from './compose-summary.ts';
-import { mapAccess, mapLanguages, mapLicence, mapThemes } from './map-vocab.ts';
+import { mapAccess, mapFrequency, mapLanguages, mapLicence, mapThemes } from './map-vocab.ts';
 import type { PublisherMatcher } from './match-publisher.ts';
 
 /** Caps that the entry schema sets, applied while cleaning so a long value is cut, not refused. */
@@ -179,7 +179,14 @@ export function normaliseRecord(
 	} else {
 		const distributions = distributionsOf(harvested, check);
 		formats = commonFormats(distributions);
-		candidate = { kind: 'dataset', ...common, ...(access ? { access } : {}), distributions };
+		const updateFrequency = mapFrequency(harvested.updateFrequency);
+		candidate = {
+			kind: 'dataset',
+			...common,
+			...(access ? { access } : {}),
+			distributions,
+			...(updateFrequency ? { updateFrequency } : {}),
+		};
 		hasUrl = Boolean(distributions.length > 0 || homepage || docs || sourceUrl);
 	}
 	if (!hasUrl) {

@@ -70,9 +70,17 @@ export function recordMeta(record: RegisterRecord): Record<'title' | 'summary' |
  */
 export function recordSchemaTerms(record: RegisterRecord): string[] {
 	const spec = record.snapshot?.spec;
-	if (!spec) return [];
+	if (!spec) return schemaSearchTerms(dataColumnNames(record));
 	const parameters = spec.parameters.filter((p) => p.in === 'query' || p.in === 'path');
 	return schemaSearchTerms([...parameters.map((p) => p.name), ...spec.fields.map((f) => f.name)]);
+}
+
+/**
+ * A dataset's data schema, searchable as an API's fields are: the column and field names the
+ * verifier read from its files (a dataset has no spec, so these are its only schema terms).
+ */
+function dataColumnNames(record: RegisterRecord): string[] {
+	return (record.snapshot?.files ?? []).flatMap((file) => file.columns.map((c) => c.name));
 }
 
 /** Display order of values for filters with a fixed vocabulary; others are sorted by name. */

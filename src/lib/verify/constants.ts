@@ -36,8 +36,14 @@ export const VERIFY_DEFAULTS = {
 	concurrency: 32,
 	/** Requests in flight to one host at once. */
 	perHostConcurrency: 2,
-	/** Distributions probed per dataset (the first ones listed). */
-	maxDistributionsProbed: 3,
+	/** Distributions probed and read per dataset (the first ones listed). */
+	maxDistributionsProbed: 5,
+	/** Bytes of a dataset file read from its start (decompressed), enough for a sample of rows. */
+	dataFileHeadBytes: 256 * 1024,
+	/** Bytes of a file's end asked for first, where a Parquet footer lies. */
+	dataFileTailBytes: 64 * 1024,
+	/** Largest file read whole (XLSX and ZIP need all of it) and largest Parquet footer read. */
+	dataFileWholeBytes: 4 * 1024 * 1024,
 	/** Spec parsing: worker threads, time and heap per spec. */
 	specWorkers: 2,
 	specTimeoutMs: 30_000,

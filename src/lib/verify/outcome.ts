@@ -9,7 +9,7 @@ import { ERROR_MEANINGS } from './errors.ts';
 export const OUTCOME_MEANINGS: Record<Outcome, string> = {
 	up: 'answered as expected: a success, or 401/403 from an API whose entry says it needs credentials',
 	degraded:
-		'answered, but not well: slower than the limit, a certificate about to expire, a secondary page (spec, docs, homepage, a download) missing or broken, or credentials asked of an API declared open',
+		'answered, but not well: slower than the limit, a certificate about to expire, a secondary page (spec, docs, homepage, a download) missing or broken, credentials asked of an API declared open, or a dataset file that is not the format its entry declares (an HTML page instead of a CSV)',
 	down: 'did not answer usefully, and still did not on a re-check: timeout, connection refused or reset, DNS failure, invalid TLS certificate, too many redirects, an answer that breaks HTTP, or a 5xx/404 answer',
 	inconclusive:
 		'the check could not tell: a bot-protection challenge, rate limiting (429), an address the register refuses to contact, or a failure of the check itself (a fault of the register, not of the server, retried the next night)',
@@ -157,4 +157,19 @@ export function combineChecks(checks: readonly Check[]): { outcome: Outcome; rea
 		};
 	}
 	return { outcome: 'up', reason: `${lead}.` };
+}
+
+/**
+ * A download whose bytes are not the declared format (an HTML page where a CSV is declared, a
+ * login page, an error page served with 200) answers, but not with the data: degraded, and why.
+ */
+export function judgeFileContent(
+	verdict: CheckVerdict,
+	mismatch: { declared: string; found: string } | null,
+): CheckVerdict {
+	if (mismatch === null || verdict.outcome !== 'up') return verdict;
+	return {
+		outcome: 'degraded',
+		note: `${verdict.note}, but the file is ${mismatch.found}, not the declared ${mismatch.declared}`,
+	};
 }

@@ -4,6 +4,7 @@ import type { Publisher } from '../../schemas/publisher.ts';
 import type { Check, CheckTarget, Snapshot } from '../../schemas/snapshot.ts';
 import { fieldPath } from '../catalog/problem.ts';
 import { safeLogText } from '../cli/safe-log-text.ts';
+import { readDataFiles } from './files/read-data-file.ts';
 import { captureSpec, type SpecContext } from './openapi/capture-spec.ts';
 import { combineChecks } from './outcome.ts';
 import { type ProbeResult, probeUrl } from './probe.ts';
@@ -13,18 +14,13 @@ export interface RecordContext extends SpecContext {
 	proofs: ProofContext;
 }
 
-/** The URLs of an entry the availability check probes, primary first. */
-export function availabilityTargets(
-	entry: Entry,
-	maxDistributions: number,
-): { target: CheckTarget; url: string }[] {
+/**
+ * The URLs of an entry the availability check probes, primary first. A dataset's distributions
+ * are not among them: they are read (readDataFiles), and that read is their check.
+ */
+export function availabilityTargets(entry: Entry): { target: CheckTarget; url: string }[] {
 	const targets: { target: CheckTarget; url: string }[] = [];
 	if (entry.kind === 'api' && entry.baseUrl) targets.push({ target: 'base', url: entry.baseUrl });
-	if (entry.kind === 'dataset') {
-		for (const distribution of entry.distributions.slice(0, maxDistributions)) {
-			targets.push({ target: 'distribution', url: distribution.url });
-		}
-	}
 	if (entry.docs) targets.push({ target: 'docs', url: entry.docs });
 	if (entry.homepage) targets.push({ target: 'homepage', url: entry.homepage });
 	return targets;
@@ -41,7 +37,7 @@ async function verifyRecord(
 	previous: Snapshot | null,
 ): Promise<Snapshot> {
 	const checkedAt = context.now().toISOString();
-	const targets = availabilityTargets(entry, context.limits.maxDistributionsProbed);
+	const targets = availabilityTargets(entry);
 	const probes = new Map<string, Promise<ProbeResult>>();
 	const probeOnce = (target: CheckTarget, url: string) => {
 		let pending = probes.get(url);
@@ -55,13 +51,18 @@ async function verifyRecord(
 		entry.kind === 'api' && entry.spec
 			? captureSpec(context, entry.spec, previous?.spec ?? null)
 			: Promise.resolve(null);
-	const [probed, spec, proofs] = await Promise.all([
+	const filesPromise =
+		entry.kind === 'dataset'
+			? readDataFiles(context, entry, context.limits.maxDistributionsProbed)
+			: Promise.resolve(null);
+	const [probed, spec, proofs, files] = await Promise.all([
 		Promise.all(targets.map((t) => probeOnce(t.target, t.url))),
 		specPromise,
 		checkProofs(context.proofs, entry, publisher),
+		filesPromise,
 	]);
 
-	const checks: Check[] = [...probed];
+	const checks: Check[] = [...(files ?? []).map((f) => f.check), ...probed];
 	if (spec) checks.splice(entry.kind === 'api' && entry.baseUrl ? 1 : 0, 0, spec.check);
 	const { outcome, reason } = combineChecks(checks);
 	const isUp = outcome === 'up' || outcome === 'degraded';
@@ -74,6 +75,7 @@ async function verifyRecord(
 		checks,
 		spec: spec?.capture ?? null,
 		proofs,
+		...(files ? { files: files.map((f) => f.file) } : {}),
 	};
 }
 
@@ -112,6 +114,7 @@ function checkFailedSnapshot(
 		checks: [],
 		spec: previous?.spec ?? null,
 		proofs: previous?.proofs ?? [],
+		...(previous?.files ? { files: previous.files } : {}),
 	};
 }
 
