@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import { zipSync } from 'fflate';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fitSnapshot } from '../../src/lib/state/cap-snapshot.ts';
@@ -12,11 +12,6 @@ import { DATA_FILE_LIMITS, type DataFile, DataFilesSchema } from '../../src/sche
 import { SNAPSHOT_LIMITS, type Snapshot, SnapshotSchema } from '../../src/schemas/snapshot.ts';
 import { DINUM_PUBLISHER, tempDataDir } from '../helpers/temp-catalog.ts';
 import { FAST_LIMITS } from '../helpers/verify-fixture.ts';
-
-/** fflate writes the test ZIP; required for the reason read-zip.ts gives. */
-const { zipSync } = createRequire(import.meta.url)('fflate') as {
-	zipSync(files: Record<string, Uint8Array>): Uint8Array;
-};
 
 const HEAD_BYTES = 64 * 1024;
 const LIMITS = {

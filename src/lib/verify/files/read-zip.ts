@@ -1,22 +1,7 @@
-import { createRequire } from 'node:module';
+import { unzipSync, zipSync } from 'fflate';
 import { DATA_FILE_LIMITS } from '../../../schemas/data-file.ts';
 import { clipText } from '../../state/cap-snapshot.ts';
 import type { SchemaRead } from './schema-read.ts';
-
-/**
- * fflate, through require: the version installed (0.7) ships its types outside its package
- * exports, where TypeScript's module resolution cannot see them. Only what is used is typed.
- */
-interface Fflate {
-	unzipSync(
-		data: Uint8Array,
-		options?: {
-			filter?: (file: { name: string; size: number; originalSize: number }) => boolean;
-		},
-	): Record<string, Uint8Array>;
-	zipSync(data: Record<string, Uint8Array>, options?: { level: 0 }): Uint8Array;
-}
-const { unzipSync, zipSync } = createRequire(import.meta.url)('fflate') as Fflate;
 
 export interface ZipMemberInfo {
 	name: string;
