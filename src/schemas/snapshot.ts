@@ -86,6 +86,16 @@ export const SNAPSHOT_LIMITS = {
 	fields: 500,
 	/** Property levels in a field name: 'a.b.c.d' is 4, 'a[].b' is 2. Deeper fields are left out by design. */
 	fieldDepth: 4,
+	/**
+	 * Names in `spec.names` (the complete lists, names only). The largest real spec measured,
+	 * api-entreprise v3 (1.9 MB, 52 operations), has 227 parameters and some 1,900 distinct
+	 * field names to depth 4; these caps hold that with room, and at ~40 bytes a name stay far
+	 * under `maxBytes`.
+	 */
+	nameListParameters: 2_000,
+	nameListFields: 6_000,
+	/** References that could not be resolved, listed (`spec.unresolved`); the total is counted. */
+	unresolved: 50,
 } as const;
 
 export const SpecParameterSchema = z.object({
@@ -105,6 +115,22 @@ export const SpecFieldSchema = z.object({
 	operation: z.string(),
 });
 
+/** Which reader read the spec text (see parse-spec-text.ts); a lenient read is flagged on the page. */
+export const SPEC_PARSERS = ['json', 'js-yaml', 'yaml', 'js-yaml-lenient'] as const;
+export const SpecParserSchema = z.enum(SPEC_PARSERS);
+export type SpecParser = z.output<typeof SpecParserSchema>;
+
+/**
+ * The complete lists of names, compact: `parameters` as `in:name` ('query:limit'), `fields` as
+ * dotted paths, every top-level result field of every operation first, then nested ones level
+ * by level. The detailed `parameters` / `fields` lists hold the first of these with their types.
+ */
+export const SpecNamesSchema = z.object({
+	parameters: z.array(z.string()),
+	fields: z.array(z.string()),
+});
+export type SpecNames = z.output<typeof SpecNamesSchema>;
+
 /** What the verifier captured from an API's spec. */
 export const SpecCaptureSchema = z.object({
 	url: z.string(),
@@ -122,6 +148,19 @@ export const SpecCaptureSchema = z.object({
 	fields: z.array(SpecFieldSchema),
 	/** A list cap (SNAPSHOT_LIMITS.parameters / fields), a name too long to follow, or the byte cap left something out. */
 	truncated: z.boolean(),
+	/** The reader that read the spec text. Absent in captures made before it was recorded. */
+	parser: SpecParserSchema.optional(),
+	/** Documents read: the spec itself and the external documents its `$ref`s pointed to. */
+	documents: z.number().int().nonnegative().optional(),
+	/** Every parameter and result-field name (capped at SNAPSHOT_LIMITS.nameList*). */
+	names: SpecNamesSchema.optional(),
+	/**
+	 * `$ref`s that could not be resolved (dangling, in a document that failed to load, or not
+	 * allowed: file:, a private address), each with the reason: the capture holds everything
+	 * else. The first SNAPSHOT_LIMITS.unresolved are listed; `unresolvedTotal` counts them all.
+	 */
+	unresolved: z.array(z.string()).optional(),
+	unresolvedTotal: z.number().int().nonnegative().optional(),
 	/**
 	 * Set only when the snapshot file would have been larger than SNAPSHOT_LIMITS.maxBytes: how
 	 * many items were cut from the end of each list so that it fits.
@@ -131,6 +170,8 @@ export const SpecCaptureSchema = z.object({
 			errors: z.number().int().nonnegative(),
 			parameters: z.number().int().nonnegative(),
 			fields: z.number().int().nonnegative(),
+			/** Names cut from `names` (parameters and fields together). */
+			names: z.number().int().nonnegative().optional(),
 		})
 		.optional(),
 	/** When this capture was made. Kept from an earlier night when tonight's fetch failed. */

@@ -60,6 +60,7 @@ const EMPTY: ExtractedSchema = {
 	operations: 0,
 	parameters: [],
 	fields: [],
+	names: { parameters: [], fields: [] },
 	truncated: false,
 };
 
@@ -562,7 +563,7 @@ describe('extractSchema: response fields', () => {
 		expect(fieldNames(result)).toEqual(['version']);
 	});
 
-	it('prefers application/json, then any json media type, then the first one', () => {
+	it('reads every media type of a response, application/json first, then other json ones', () => {
 		const media = (content: Doc) => ({ get: { responses: { '200': { content } } } });
 		const schemaWith = (name: string) => ({ schema: object({ [name]: STRING }) });
 		const result = extractSchema(
@@ -580,7 +581,15 @@ describe('extractSchema: response fields', () => {
 				'/none': media({}),
 			}),
 		);
-		expect(fieldNames(result)).toEqual(['exact1', 'vendor2', 'csv3']);
+		expect(fieldNames(result)).toEqual([
+			'exact1',
+			'problem1',
+			'xml1',
+			'vendor2',
+			'plain2',
+			'csv3',
+			'xml3',
+		]);
 	});
 
 	it('names nested properties with dots and gives the object its own row', () => {
@@ -1095,8 +1104,9 @@ describe.skipIf(!existsSync(CORPUS))('extractSchema on real specifications', () 
 		expect(result.version).toBe('2.0');
 		expect(result.operations).toBe(61);
 		expect(result.fields.length).toBeGreaterThan(0);
-		// Niveau.niveaux is an array of Niveau: the cycle gets a row but is not walked again.
-		expect(fieldNames(result)).toContain('dossiersLegislatifs[].arborescence.niveaux[].niveaux');
+		// Niveau.niveaux is an array of Niveau: the cycle gets a name but is not walked again (its
+		// depth puts it past the detailed list, which fills with shallower fields first).
+		expect(result.names.fields).toContain('dossiersLegislatifs[].arborescence.niveaux[].niveaux');
 		expect(result.parameters.find((p) => p.in === 'body' && p.name === 'request')?.type).toBe(
 			'object',
 		);

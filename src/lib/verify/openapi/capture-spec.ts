@@ -86,6 +86,12 @@ export async function captureSpec(
 			parameters: schema?.parameters ?? [],
 			fields: schema?.fields ?? [],
 			truncated: schema?.truncated ?? false,
+			...(outcome.parser ? { parser: outcome.parser } : {}),
+			...(outcome.documents !== undefined ? { documents: outcome.documents } : {}),
+			...(schema ? { names: schema.names } : {}),
+			...(outcome.unresolved !== undefined
+				? { unresolved: outcome.unresolved, unresolvedTotal: outcome.unresolvedTotal ?? 0 }
+				: {}),
 			capturedAt: now,
 			fetchError: null,
 		},
