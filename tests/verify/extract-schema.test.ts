@@ -826,6 +826,36 @@ describe('extractSchema: response fields', () => {
 		expect(over.truncated).toBe(true);
 	});
 
+	it("takes every operation's top-level fields before any nested one, and names them all", () => {
+		// The first operation nests far more fields than the cap holds, as large real specs do.
+		const nested = (count: number) =>
+			object(
+				Object.fromEntries(
+					Array.from({ length: count }, (_, i) => [
+						`n${i}`,
+						object({ x: STRING, y: object({ z: STRING }) }),
+					]),
+				),
+			);
+		const later = (name: string) => ({ get: returning(object({ [name]: STRING })) });
+		const result = extractSchema(
+			openapi({
+				'/deep': { get: returning(nested(300)) },
+				...Object.fromEntries(
+					Array.from({ length: 50 }, (_, i) => [`/later${i}`, later(`top${i}`)]),
+				),
+			}),
+		);
+		const names = fieldNames(result);
+		expect(names).toHaveLength(MAX_FIELDS);
+		for (let i = 0; i < 50; i++) expect(names).toContain(`top${i}`);
+		// Top level first (n0…n299, top0…top49), then level by level.
+		expect(names.indexOf('top49')).toBeLessThan(names.indexOf('n0.x'));
+		expect(result.names.fields).toHaveLength(300 + 50 + 300 * 3);
+		expect(result.names.fields.at(-1)).toBe('n299.y.z');
+		expect(result.truncated).toBe(true);
+	});
+
 	it('ignores a 2xx response whose body is not an object', () => {
 		const result = extractSchema(
 			openapi({
