@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSnapshots } from '../../src/lib/state/snapshot-store.ts';
+import { readSnapshots, writeSnapshot } from '../../src/lib/state/snapshot-store.ts';
 import { runVerify } from '../../src/lib/verify/run-verify.ts';
 import type { Snapshot, SpecCapture } from '../../src/schemas/snapshot.ts';
 import { FAST_LIMITS, scenarioDataDir } from '../helpers/verify-fixture.ts';
@@ -185,6 +185,7 @@ let origin: string;
 let inFlight = 0;
 let mostInFlight = 0;
 let cleanup: (() => Promise<void>) | undefined;
+let dataDir: string;
 const snapshots = new Map<string, Snapshot>();
 
 beforeAll(async () => {
@@ -226,6 +227,7 @@ beforeAll(async () => {
 		})),
 	);
 	cleanup = made.cleanup;
+	dataDir = made.dir;
 	const result = await runVerify({
 		dataDir: made.dir,
 		allowAddresses: ['127.0.0.1'],
@@ -306,4 +308,29 @@ describe('capturing real-world spec shapes served on loopback', () => {
 		expect(spec.fields.find((f) => f.name === 'tags')?.type).toBe('array<string>');
 		expect(spec.names?.parameters).toEqual(['header:X-Signature']);
 	});
+});
+
+describe('capturing an unchanged spec again', () => {
+	it('makes again a capture taken before the complete name lists were kept', async () => {
+		const before = snapshots.get('fr-webhooks');
+		if (!before?.spec) throw new Error('no capture');
+		// As an older verifier stored it: no names, no parser, taken a day earlier.
+		const { names: _names, parser: _parser, ...older } = before.spec;
+		await writeSnapshot(dataDir, {
+			...before,
+			spec: { ...older, capturedAt: '2026-11-01T02:00:00.000Z' },
+		});
+		const result = await runVerify({
+			dataDir,
+			allowAddresses: ['127.0.0.1'],
+			limits: FAST_LIMITS,
+			only: ['fr-webhooks'],
+			now: () => new Date(),
+		});
+		expect(result.status).toBe('completed');
+		const after = (await readSnapshots(dataDir)).snapshots.get('fr-webhooks')?.spec;
+		expect(after?.sha256).toBe(before.spec.sha256);
+		expect(after?.capturedAt).not.toBe('2026-11-01T02:00:00.000Z');
+		expect(after?.names?.fields).toEqual(['id', 'holder', 'tags', 'holder.name']);
+	}, 60_000);
 });
