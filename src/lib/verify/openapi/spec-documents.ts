@@ -77,13 +77,16 @@ export function refsOf(document: unknown): string[] {
 		const [node, parentKey] = stack.pop() as [unknown, string | undefined];
 		if (!isRecord(node) || seen.has(node)) continue;
 		seen.add(node);
+		// Pushed last to first, so that references come out in the order the document gives them.
 		if (Array.isArray(node)) {
-			for (const item of node) stack.push([item, parentKey]);
+			for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], parentKey]);
 			continue;
 		}
-		for (const [key, value] of Object.entries(node)) {
-			if (key === '$ref' && typeof value === 'string') refs.add(value);
-			else if (isRecord(value) && !isDataKey(key, parentKey)) stack.push([value, key]);
+		if (typeof node.$ref === 'string') refs.add(node.$ref);
+		const entries = Object.entries(node);
+		for (let i = entries.length - 1; i >= 0; i--) {
+			const [key, value] = entries[i] as [string, unknown];
+			if (isRecord(value) && !isDataKey(key, parentKey)) stack.push([value, key]);
 		}
 	}
 	return [...refs];
