@@ -86,6 +86,33 @@ describe('loading the documents of a multi-file spec', () => {
 	});
 });
 
+describe('loading documents from a slow host', () => {
+	it('keeps what was read in time and notes the rest as late, instead of running on', async () => {
+		const fetchDocument: FetchDocument = (url, _maxBytes, signal) =>
+			url.includes('slow')
+				? new Promise((_resolve, reject) => {
+						signal.addEventListener('abort', () => reject(new Error('aborted')));
+					})
+				: Promise.resolve({ body: Buffer.from('{"S":{"type":"string"}}'), finalUrl: url });
+		const started = performance.now();
+		const loaded = await loadSpecDocuments(
+			rootDocument('https://x.example.org/openapi.json', {
+				a: { $ref: 'fast.json#/S' },
+				b: { $ref: 'https://slow.example.org/s.json#/S' },
+			}),
+			{ fetchDocument, totalBytes: 1_000_000, timeBudgetMs: 50 },
+		);
+		expect(performance.now() - started).toBeLessThan(1_000);
+		expect([...loaded.documents.keys()]).toEqual([
+			'https://x.example.org/openapi.json',
+			'https://x.example.org/fast.json',
+		]);
+		expect(loaded.failures.get('https://slow.example.org/s.json')).toMatch(
+			/took longer than 0.05 s/,
+		);
+	});
+});
+
 describe('dereferencing a loaded spec', () => {
 	it('resolves references across documents, cycles included, and lists the ones that dangle', async () => {
 		const files = {

@@ -38,10 +38,14 @@ export interface LoadedDocuments {
 	bytes: number;
 }
 
-/** Reads one external document (at most `maxBytes`); throws an Error saying why it could not. */
+/**
+ * Reads one external document (at most `maxBytes`), giving up when `signal` aborts; throws an
+ * Error saying why it could not.
+ */
 export type FetchDocument = (
 	url: string,
 	maxBytes: number,
+	signal: AbortSignal,
 ) => Promise<{ body: Buffer; finalUrl: string }>;
 
 export interface LoadOptions {
@@ -51,6 +55,11 @@ export interface LoadOptions {
 	documents?: number;
 	concurrency?: number;
 	perHost?: number;
+	/**
+	 * Time for all the documents: what is not read by then is noted and left out, so that a slow
+	 * host makes a partial capture instead of taking the whole spec past its deadline.
+	 */
+	timeBudgetMs?: number;
 }
 
 type Json = Record<string, unknown>;
@@ -122,6 +131,10 @@ export function loadSpecDocuments(
 	const activeByHost = new Map<string, number>();
 	let active = 0;
 	let bytes = Buffer.byteLength(root.text);
+	const controller = new AbortController();
+	let timedOut = false;
+	const lateReason = () =>
+		`not read: the spec's documents took longer than ${(options.timeBudgetMs ?? 0) / 1000} s`;
 
 	const discover = (from: SpecDocument) => {
 		for (const ref of refsOf(from.document)) {
@@ -151,7 +164,7 @@ export function loadSpecDocuments(
 			return;
 		}
 		try {
-			const { body, finalUrl } = await options.fetchDocument(url, remaining);
+			const { body, finalUrl } = await options.fetchDocument(url, remaining, controller.signal);
 			bytes += body.length;
 			if (bytes > options.totalBytes) {
 				failures.set(
@@ -166,13 +179,21 @@ export function loadSpecDocuments(
 			documents.set(url, loaded);
 			discover(loaded);
 		} catch (error) {
-			failures.set(url, shortError(error));
+			failures.set(url, timedOut ? lateReason() : shortError(error));
 		}
 	};
 
 	discover(root);
 	return new Promise((resolve) => {
+		const timer =
+			options.timeBudgetMs === undefined
+				? undefined
+				: setTimeout(() => {
+						timedOut = true;
+						controller.abort();
+					}, options.timeBudgetMs);
 		const pump = () => {
+			if (timedOut) for (const url of pending.splice(0)) failures.set(url, lateReason());
 			for (let i = 0; i < pending.length && active < concurrency; ) {
 				const url = pending[i] as string;
 				const host = new URL(url).host;
@@ -190,7 +211,10 @@ export function loadSpecDocuments(
 					pump();
 				});
 			}
-			if (active === 0 && pending.length === 0) resolve({ documents, failures, bytes });
+			if (active === 0 && pending.length === 0) {
+				clearTimeout(timer);
+				resolve({ documents, failures, bytes });
+			}
 		};
 		pump();
 	});

@@ -56,11 +56,12 @@ function httpClient(task: SpecTask): HttpClient {
 }
 
 /** One external document through the verifier's guarded client: same address rules, capped size. */
-async function fetchDocument(task: SpecTask, url: string, maxBytes: number) {
+async function fetchDocument(task: SpecTask, url: string, maxBytes: number, signal: AbortSignal) {
 	try {
 		const result = await httpClient(task).fetch(url, {
 			method: 'GET',
 			maxBytes,
+			signal,
 			accept: 'application/json, application/yaml, text/yaml, */*',
 		});
 		if (result.status >= 400) throw new Error(`${url} answered ${result.status}`);
@@ -162,9 +163,13 @@ export default async function captureSpecInWorker(task: SpecTask): Promise<SpecT
 	const loaded = await loadSpecDocuments(
 		{ url, base: task.url, document, text: task.text, parser },
 		{
-			fetchDocument: (address, maxBytes) => fetchDocument(task, address, maxBytes),
+			fetchDocument: (address, maxBytes, signal) => fetchDocument(task, address, maxBytes, signal),
 			// The spec and its documents together: the worker's heap must hold them all, parsed.
 			totalBytes: task.limits.specBodyBytes,
+			// As many at once to a host as the verifier's probes; the client holds it to that too.
+			perHost: task.limits.perHostConcurrency,
+			// Half the spec's deadline for its documents, the rest to validate and describe them.
+			timeBudgetMs: task.limits.specTimeoutMs / 2,
 		},
 	);
 	// 3. swagger-parser's semantic checks (unique operationIds, path parameters declared…) on
