@@ -856,6 +856,14 @@ describe('extractSchema: response fields', () => {
 		expect(result.truncated).toBe(true);
 	});
 
+	it('takes the fields of the subtypes a discriminator mapping names', () => {
+		const pet: Doc = object({ kind: STRING });
+		const dog = { allOf: [pet, object({ barks: STRING })] };
+		pet.discriminator = { propertyName: 'kind', mapping: { dog, cat: 'Cat' } };
+		const result = extractSchema(openapi({ '/pets': { get: returning(pet) } }));
+		expect(fieldNames(result)).toEqual(['kind', 'barks']);
+	});
+
 	it('ignores a 2xx response whose body is not an object', () => {
 		const result = extractSchema(
 			openapi({

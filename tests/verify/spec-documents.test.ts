@@ -150,4 +150,46 @@ describe('dereferencing a loaded spec', () => {
 			]),
 		);
 	});
+
+	it('puts the subtypes of a discriminator mapping in place, by reference or by bare name, when loaded', async () => {
+		const url = 'https://x.example.org/openapi.json';
+		const loaded = await loadSpecDocuments(
+			rootDocument(url, {
+				components: {
+					schemas: {
+						Pet: {
+							type: 'object',
+							properties: { kind: { type: 'string' } },
+							discriminator: {
+								propertyName: 'kind',
+								mapping: {
+									dog: '#/components/schemas/Dog',
+									cat: 'Cat',
+									bird: 'elsewhere.yaml#/Bird',
+								},
+							},
+						},
+						Dog: { allOf: [{ $ref: '#/components/schemas/Pet' }, { properties: { barks: {} } }] },
+						Cat: { allOf: [{ $ref: '#/components/schemas/Pet' }, { properties: { purrs: {} } }] },
+					},
+				},
+			}),
+			{ fetchDocument: fakeFetch({}).fetchDocument, totalBytes: 1_000_000 },
+		);
+		const { document, unresolved } = dereferenceSpec(url, loaded);
+		const schemas = (
+			document as {
+				components: {
+					schemas: Record<string, { discriminator?: { mapping: Record<string, unknown> } }>;
+				};
+			}
+		).components.schemas;
+		// A mapping that leads nowhere stays as written, neither fetched nor listed.
+		expect(schemas.Pet?.discriminator?.mapping).toEqual({
+			dog: schemas.Dog,
+			cat: schemas.Cat,
+			bird: 'elsewhere.yaml#/Bird',
+		});
+		expect(unresolved).toEqual([]);
+	});
 });

@@ -50,8 +50,10 @@ export function dereferenceSpec(rootUrl: string, loaded: LoadedDocuments): Deref
 	const seen = new Set<object>();
 	const queue: [unknown, SpecDocument, string | undefined][] = [[root.document, root, undefined]];
 
+	/** While resolving a discriminator mapping: what cannot be found is not listed. */
+	let quiet = false;
 	const fail = (ref: string, reason: string) => {
-		unresolved.add(`${ref} (${reason})`);
+		if (!quiet) unresolved.add(`${ref} (${reason})`);
 		return undefined;
 	};
 
@@ -127,6 +129,24 @@ export function dereferenceSpec(rootUrl: string, loaded: LoadedDocuments): Deref
 		return target.value;
 	};
 
+	/**
+	 * A discriminator's mapping names its subtypes by reference (or, in OpenAPI 3, by bare schema
+	 * name): those found among the documents loaded are put in place too, so that the fields
+	 * only subtypes declare are described. Best effort: a mapping is not a `$ref`, tools do not
+	 * follow it (swagger-parser leaves it as text), so one that leads nowhere is neither fetched
+	 * nor listed as unresolved. This copy is only read to describe the spec.
+	 */
+	const resolveMapping = (mapping: Json, doc: SpecDocument) => {
+		quiet = true;
+		for (const [name, target] of Object.entries(mapping)) {
+			if (typeof target !== 'string') continue;
+			const ref = /[#/.]/.test(target) ? target : `#/components/schemas/${target}`;
+			const resolved = resolve(ref, doc, 0);
+			if (resolved) mapping[name] = resolved.value;
+		}
+		quiet = false;
+	};
+
 	let document = root.document;
 	if (isRef(document)) document = replacement(document, root);
 	queue.push([document, root, undefined]);
@@ -145,6 +165,10 @@ export function dereferenceSpec(rootUrl: string, loaded: LoadedDocuments): Deref
 		}
 		for (const [key, value] of Object.entries(node)) {
 			if (!isRecord(value) || isDataKey(key, parentKey)) continue;
+			if (key === 'mapping' && parentKey === 'discriminator' && !Array.isArray(value)) {
+				resolveMapping(value, doc);
+				continue;
+			}
 			// A `properties` map may name a property `$ref`: it is a map, not a reference.
 			if (isRef(value) && !PROPERTY_MAPS.has(key)) node[key] = replacement(value, doc);
 			else queue.push([value, doc, key]);

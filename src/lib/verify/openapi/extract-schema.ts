@@ -151,8 +151,8 @@ const FIELD_TYPES: TypeOptions = { firstOfTypeArray: false };
 const PARAMETER_TYPES: TypeOptions = { firstOfTypeArray: true };
 
 /**
- * The properties of an object schema, merged across allOf (all members) and oneOf / anyOf (the
- * union of the members). The first schema that names a property wins. `seen` guards against
+ * The properties of an object schema, merged across allOf (all members), oneOf / anyOf and the
+ * subtypes of a discriminator mapping (the union of the members). The first schema that names a property wins. `seen` guards against
  * cyclic compositions.
  */
 function collectProperties(schema: Schema, seen: Set<Schema>): [string, Schema][] {
@@ -167,6 +167,11 @@ function collectProperties(schema: Schema, seen: Set<Schema>): [string, Schema][
 		}
 		for (const key of ['allOf', 'oneOf', 'anyOf'] as const) {
 			for (const member of members(current, key)) visit(member);
+		}
+		// Subtypes named by a discriminator's mapping (put in place by dereference-spec.ts).
+		const mapping = isRecord(current.discriminator) ? current.discriminator.mapping : undefined;
+		if (isRecord(mapping)) {
+			for (const subtype of Object.values(mapping)) if (isRecord(subtype)) visit(subtype);
 		}
 	};
 	visit(schema);
