@@ -11,10 +11,27 @@ const JS_YAML_SCHEMA = jsYaml.CORE_SCHEMA.extend({
 	// js-yaml exports its built-in types at run time; @types/js-yaml does not declare them.
 	implicit: [(jsYaml as unknown as { types: { merge: jsYaml.Type } }).types.merge],
 });
-/** Aliases a document may use; more is how an expansion bomb looks. */
+/** Aliases a document may use (the `yaml` reader); more is how an expansion bomb looks. */
 const MAX_ALIASES = 200;
-/** A rough count of YAML aliases (`*name` after a separator): enough to keep js-yaml off a bomb. */
-const ALIAS_LIKE = /(?:^|[\s,[{:-])\*[^\s,[\]{}]+/g;
+/** A YAML alias (`*name` after a separator), roughly: enough to know whether to look further. */
+const ALIAS_LIKE = /(?:^|[\s,[{:-])\*[^\s,[\]{}]+/;
+
+/**
+ * Nodes of `value` counted as a tree (a shared object once per place it appears), up to `limit`.
+ * js-yaml keeps an alias as a second reference to the same object, so a "billion laughs" text
+ * loads in no time but is a tree of billions of nodes to every walk after it.
+ */
+function treeSize(value: unknown, limit: number): number {
+	let count = 0;
+	const stack = [value];
+	while (stack.length > 0 && count <= limit) {
+		const node = stack.pop();
+		count++;
+		if (typeof node === 'object' && node !== null)
+			for (const child of Object.values(node)) stack.push(child);
+	}
+	return count;
+}
 
 export interface ReadSpec {
 	document: unknown;
@@ -36,8 +53,8 @@ function readYaml(text: string): unknown {
  * JSON; then js-yaml (what swagger-parser and most tools use); when js-yaml rejects the text, or
  * reads it only with a warning such as "deficient indentation" (a flow mapping whose closing
  * brace is under-indented, which older js-yaml refused outright), the `yaml` package; and when
- * that refuses it too, js-yaml's lenient reading. js-yaml keeps aliases as shared objects
- * without a cap, so a text with many aliases goes to `yaml` only, which caps them.
+ * that refuses it too, js-yaml's lenient reading. js-yaml does not cap aliases: a text whose
+ * aliases expand it too far is left to `yaml`, which caps them (and refuses a bomb).
  */
 export function readSpecText(text: string): ReadSpec {
 	const trimmed = text.replace(/^\uFEFF/, '').trimStart();
@@ -48,9 +65,6 @@ export function readSpecText(text: string): ReadSpec {
 			// Some YAML documents start with a flow mapping; fall through to the YAML readers.
 		}
 	}
-	if ((trimmed.match(ALIAS_LIKE)?.length ?? 0) > MAX_ALIASES) {
-		return { document: readYaml(trimmed), parser: 'yaml' };
-	}
 	let lenient: { document: unknown } | undefined;
 	let firstError: unknown;
 	try {
@@ -59,6 +73,11 @@ export function readSpecText(text: string): ReadSpec {
 			schema: JS_YAML_SCHEMA,
 			onWarning: (w) => warnings.push(w.message),
 		});
+		// Legitimate aliases (shared responses, merge keys) expand a spec a few times at most.
+		const limit = 4 * trimmed.length + 10_000;
+		if (ALIAS_LIKE.test(trimmed) && treeSize(document, limit) > limit) {
+			throw new Error('its aliases expand it beyond any real spec (an expansion bomb?)');
+		}
 		if (warnings.length === 0) return { document, parser: 'js-yaml' };
 		lenient = { document };
 	} catch (error) {
