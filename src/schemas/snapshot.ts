@@ -70,7 +70,8 @@ export const SNAPSHOT_LIMITS = {
 	 * Bytes of one serialized snapshot. A capture with every list full and every string at its cap
 	 * is about 0.75 MB of plain text, so this only bites on hostile input (escaped control
 	 * characters, multi-byte names), and it is 1/50 of the 50 MiB at which GitHub starts warning
-	 * about a file. Lists are cut from the end to fit (`spec.dropped`).
+	 * about a file. Lists are cut from the end to fit (`spec.dropped`), the complete name lists
+	 * first (only names of thousands of very long paths fill them past it).
 	 */
 	maxBytes: 1024 * 1024,
 	/** Characters of a parameter or field name, an operation label, the spec title. */
@@ -87,6 +88,17 @@ export const SNAPSHOT_LIMITS = {
 	fields: 500,
 	/** Property levels in a field name: 'a.b.c.d' is 4, 'a[].b' is 2. Deeper fields are left out by design. */
 	fieldDepth: 4,
+	/**
+	 * Names in `spec.names` (the complete lists, names only). Measured on the real specs of the
+	 * test corpus: the most field names is Légifrance's 1,323 (38 KB of names, ~29 bytes each;
+	 * then Ma Cantine 907, API Entreprise 724), the most parameters 32, and the largest snapshot
+	 * 187 KB. At ~30 bytes a name, full lists add ~240 KB: within `maxBytes` beside full
+	 * detailed lists, and 4.5 times the largest field count measured.
+	 */
+	nameListParameters: 2_000,
+	nameListFields: 6_000,
+	/** References that could not be resolved, listed (`spec.unresolved`); the total is counted. */
+	unresolved: 50,
 } as const;
 
 export const SpecParameterSchema = z.object({
@@ -106,6 +118,22 @@ export const SpecFieldSchema = z.object({
 	operation: z.string(),
 });
 
+/** Which reader read the spec text (see parse-spec-text.ts); a lenient read is flagged on the page. */
+export const SPEC_PARSERS = ['json', 'js-yaml', 'yaml', 'js-yaml-lenient'] as const;
+export const SpecParserSchema = z.enum(SPEC_PARSERS);
+export type SpecParser = z.output<typeof SpecParserSchema>;
+
+/**
+ * The complete lists of names, compact: `parameters` as `in:name` ('query:limit'), `fields` as
+ * dotted paths, every top-level result field of every operation first, then nested ones level
+ * by level. The detailed `parameters` / `fields` lists hold the first of these with their types.
+ */
+export const SpecNamesSchema = z.object({
+	parameters: z.array(z.string()),
+	fields: z.array(z.string()),
+});
+export type SpecNames = z.output<typeof SpecNamesSchema>;
+
 /** What the verifier captured from an API's spec. */
 export const SpecCaptureSchema = z.object({
 	url: z.string(),
@@ -123,6 +151,19 @@ export const SpecCaptureSchema = z.object({
 	fields: z.array(SpecFieldSchema),
 	/** A list cap (SNAPSHOT_LIMITS.parameters / fields), a name too long to follow, or the byte cap left something out. */
 	truncated: z.boolean(),
+	/** The reader that read the spec text. Absent in captures made before it was recorded. */
+	parser: SpecParserSchema.optional(),
+	/** Documents read: the spec itself and the external documents its `$ref`s pointed to. */
+	documents: z.number().int().nonnegative().optional(),
+	/** Every parameter and result-field name (capped at SNAPSHOT_LIMITS.nameList*). */
+	names: SpecNamesSchema.optional(),
+	/**
+	 * `$ref`s that could not be resolved (dangling, in a document that failed to load, or not
+	 * allowed: file:, a private address), each with the reason: the capture holds everything
+	 * else. The first SNAPSHOT_LIMITS.unresolved are listed; `unresolvedTotal` counts them all.
+	 */
+	unresolved: z.array(z.string()).optional(),
+	unresolvedTotal: z.number().int().nonnegative().optional(),
 	/**
 	 * Set only when the snapshot file would have been larger than SNAPSHOT_LIMITS.maxBytes: how
 	 * many items were cut from the end of each list so that it fits.
@@ -132,6 +173,8 @@ export const SpecCaptureSchema = z.object({
 			errors: z.number().int().nonnegative(),
 			parameters: z.number().int().nonnegative(),
 			fields: z.number().int().nonnegative(),
+			/** Names cut from `names` (parameters and fields together). */
+			names: z.number().int().nonnegative().optional(),
 		})
 		.optional(),
 	/** When this capture was made. Kept from an earlier night when tonight's fetch failed. */

@@ -64,3 +64,49 @@ describe('SchemaSection', async () => {
 		expect(await render(snapshot({}))).not.toContain('Capture truncated');
 	});
 });
+
+describe('SchemaSection on a partial capture', async () => {
+	const container = await AstroContainer.create();
+	const render = (s: Snapshot) =>
+		container.renderToString(SchemaSection, { props: { record: { entry, snapshot: s } as never } });
+
+	it('lists the references that could not be resolved, and how many more there were', async () => {
+		const html = await render(
+			snapshot({
+				valid: false,
+				unresolved: ['missing.json#/X (http://api.example.gouv.fr/missing.json answered 404)'],
+				unresolvedTotal: 3,
+			}),
+		);
+		expect(html).toContain('Partial capture:');
+		expect(html).toContain('3 reference(s)');
+		expect(html).toContain(
+			'missing.json#/X (http://api.example.gouv.fr/missing.json answered 404)',
+		);
+		expect(html).toContain('and 2 more');
+	});
+
+	it('counts every captured name, shows the first rows and links to the complete list', async () => {
+		const fields = Array.from({ length: 200 }, (_, i) => ({
+			name: `f${i}`,
+			type: 'string',
+			description: '',
+			operation: 'list',
+		}));
+		const html = await render(
+			snapshot({
+				fields,
+				names: { parameters: [], fields: [...fields.map((f) => f.name), 'deep.one', 'deep.two'] },
+			}),
+		);
+		expect(html).toContain('Result fields (202)');
+		expect(html).toContain('the first 150 of 202 result fields');
+		expect(html).toMatch(/href="[^"]*fr-large-spec\.json"/);
+		expect(html).not.toContain('<code>f150</code>');
+	});
+
+	it('says when the YAML was read by a lenient reader', async () => {
+		expect(await render(snapshot({ parser: 'yaml' }))).toContain('read with the yaml package');
+		expect(await render(snapshot({ parser: 'js-yaml' }))).not.toContain('not well formed');
+	});
+});

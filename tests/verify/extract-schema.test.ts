@@ -60,6 +60,7 @@ const EMPTY: ExtractedSchema = {
 	operations: 0,
 	parameters: [],
 	fields: [],
+	names: { parameters: [], fields: [] },
 	truncated: false,
 };
 
@@ -562,7 +563,7 @@ describe('extractSchema: response fields', () => {
 		expect(fieldNames(result)).toEqual(['version']);
 	});
 
-	it('prefers application/json, then any json media type, then the first one', () => {
+	it('reads every media type of a response, application/json first, then other json ones', () => {
 		const media = (content: Doc) => ({ get: { responses: { '200': { content } } } });
 		const schemaWith = (name: string) => ({ schema: object({ [name]: STRING }) });
 		const result = extractSchema(
@@ -580,7 +581,15 @@ describe('extractSchema: response fields', () => {
 				'/none': media({}),
 			}),
 		);
-		expect(fieldNames(result)).toEqual(['exact1', 'vendor2', 'csv3']);
+		expect(fieldNames(result)).toEqual([
+			'exact1',
+			'problem1',
+			'xml1',
+			'vendor2',
+			'plain2',
+			'csv3',
+			'xml3',
+		]);
 	});
 
 	it('names nested properties with dots and gives the object its own row', () => {
@@ -815,6 +824,44 @@ describe('extractSchema: response fields', () => {
 		expect(over.fields).toHaveLength(MAX_FIELDS);
 		expect(over.fields.at(-1)?.name).toBe('g0');
 		expect(over.truncated).toBe(true);
+	});
+
+	it("takes every operation's top-level fields before any nested one, and names them all", () => {
+		// The first operation nests far more fields than the cap holds, as large real specs do.
+		const nested = (count: number) =>
+			object(
+				Object.fromEntries(
+					Array.from({ length: count }, (_, i) => [
+						`n${i}`,
+						object({ x: STRING, y: object({ z: STRING }) }),
+					]),
+				),
+			);
+		const later = (name: string) => ({ get: returning(object({ [name]: STRING })) });
+		const result = extractSchema(
+			openapi({
+				'/deep': { get: returning(nested(300)) },
+				...Object.fromEntries(
+					Array.from({ length: 50 }, (_, i) => [`/later${i}`, later(`top${i}`)]),
+				),
+			}),
+		);
+		const names = fieldNames(result);
+		expect(names).toHaveLength(MAX_FIELDS);
+		for (let i = 0; i < 50; i++) expect(names).toContain(`top${i}`);
+		// Top level first (n0…n299, top0…top49), then level by level.
+		expect(names.indexOf('top49')).toBeLessThan(names.indexOf('n0.x'));
+		expect(result.names.fields).toHaveLength(300 + 50 + 300 * 3);
+		expect(result.names.fields.at(-1)).toBe('n299.y.z');
+		expect(result.truncated).toBe(true);
+	});
+
+	it('takes the fields of the subtypes a discriminator mapping names', () => {
+		const pet: Doc = object({ kind: STRING });
+		const dog = { allOf: [pet, object({ barks: STRING })] };
+		pet.discriminator = { propertyName: 'kind', mapping: { dog, cat: 'Cat' } };
+		const result = extractSchema(openapi({ '/pets': { get: returning(pet) } }));
+		expect(fieldNames(result)).toEqual(['kind', 'barks']);
 	});
 
 	it('ignores a 2xx response whose body is not an object', () => {
@@ -1095,8 +1142,9 @@ describe.skipIf(!existsSync(CORPUS))('extractSchema on real specifications', () 
 		expect(result.version).toBe('2.0');
 		expect(result.operations).toBe(61);
 		expect(result.fields.length).toBeGreaterThan(0);
-		// Niveau.niveaux is an array of Niveau: the cycle gets a row but is not walked again.
-		expect(fieldNames(result)).toContain('dossiersLegislatifs[].arborescence.niveaux[].niveaux');
+		// Niveau.niveaux is an array of Niveau: the cycle gets a name but is not walked again (its
+		// depth puts it past the detailed list, which fills with shallower fields first).
+		expect(result.names.fields).toContain('dossiersLegislatifs[].arborescence.niveaux[].niveaux');
 		expect(result.parameters.find((p) => p.in === 'body' && p.name === 'request')?.type).toBe(
 			'object',
 		);

@@ -72,7 +72,16 @@ export function recordSchemaTerms(record: RegisterRecord): string[] {
 	const spec = record.snapshot?.spec;
 	if (!spec) return schemaSearchTerms(dataColumnNames(record));
 	const parameters = spec.parameters.filter((p) => p.in === 'query' || p.in === 'path');
-	return schemaSearchTerms([...parameters.map((p) => p.name), ...spec.fields.map((f) => f.name)]);
+	// The complete lists (`in:name`, dotted field paths) besides the detailed ones they extend.
+	const allParameters = (spec.names?.parameters ?? [])
+		.filter((p) => p.startsWith('query:') || p.startsWith('path:'))
+		.map((p) => p.slice(p.indexOf(':') + 1));
+	return schemaSearchTerms([
+		...parameters.map((p) => p.name),
+		...allParameters,
+		...spec.fields.map((f) => f.name),
+		...(spec.names?.fields ?? []),
+	]);
 }
 
 /**

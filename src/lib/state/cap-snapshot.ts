@@ -38,10 +38,25 @@ function clipCapture(spec: SpecCapture): SpecCapture {
 		description: clipText(f.description, descriptionChars),
 		operation: clipText(f.operation, nameChars),
 	}));
+	const names = spec.names && {
+		parameters: spec.names.parameters
+			.slice(0, SNAPSHOT_LIMITS.nameListParameters)
+			.map((n) => clipText(n, nameChars + typeChars)),
+		fields: spec.names.fields
+			.slice(0, SNAPSHOT_LIMITS.nameListFields)
+			.map((n) => clipText(n, nameChars)),
+	};
+	const unresolved = spec.unresolved
+		?.slice(0, SNAPSHOT_LIMITS.unresolved)
+		.map((r) => clipText(r, errorChars));
 	const cut =
 		parameters.length < spec.parameters.length ||
 		fields.length < spec.fields.length ||
-		spec.errors.length > SNAPSHOT_LIMITS.errors;
+		spec.errors.length > SNAPSHOT_LIMITS.errors ||
+		(names !== undefined &&
+			spec.names !== undefined &&
+			names.parameters.length + names.fields.length <
+				spec.names.parameters.length + spec.names.fields.length);
 	return {
 		...spec,
 		format: clipText(spec.format, typeChars),
@@ -51,6 +66,8 @@ function clipCapture(spec: SpecCapture): SpecCapture {
 		parameters,
 		fields,
 		truncated: spec.truncated || cut,
+		...(names ? { names } : {}),
+		...(unresolved ? { unresolved } : {}),
 		fetchError: spec.fetchError === null ? null : clipText(spec.fetchError, errorChars),
 	};
 }
@@ -59,22 +76,42 @@ function byteLength(text: string): number {
 	return Buffer.byteLength(text, 'utf8');
 }
 
-/** The capture with only the first `keep` list items, taken in order errors, parameters, fields. */
+/**
+ * The capture with only the first `keep` list items, taken in order errors, parameters, fields,
+ * then the complete name lists (whose first names are those of the detailed lists anyway).
+ */
 function keepFirst(spec: SpecCapture, keep: number): SpecCapture {
 	const errors = spec.errors.slice(0, keep);
-	const parameters = spec.parameters.slice(0, Math.max(0, keep - errors.length));
-	const fields = spec.fields.slice(0, Math.max(0, keep - errors.length - parameters.length));
+	let left = keep - errors.length;
+	const parameters = spec.parameters.slice(0, Math.max(0, left));
+	left -= parameters.length;
+	const fields = spec.fields.slice(0, Math.max(0, left));
+	left -= fields.length;
+	const names = spec.names && {
+		parameters: spec.names.parameters.slice(0, Math.max(0, left)),
+		fields: spec.names.fields.slice(0, Math.max(0, left - spec.names.parameters.length)),
+	};
+	const namesDropped =
+		spec.names && names
+			? spec.names.parameters.length +
+				spec.names.fields.length -
+				names.parameters.length -
+				names.fields.length +
+				(spec.dropped?.names ?? 0)
+			: 0;
 	// Parsed again so that `dropped` takes its place in the schema's key order.
 	return SpecCaptureSchema.parse({
 		...spec,
 		errors,
 		parameters,
 		fields,
+		...(names ? { names } : {}),
 		truncated: true,
 		dropped: {
 			errors: spec.errors.length - errors.length + (spec.dropped?.errors ?? 0),
 			parameters: spec.parameters.length - parameters.length + (spec.dropped?.parameters ?? 0),
 			fields: spec.fields.length - fields.length + (spec.dropped?.fields ?? 0),
+			...(namesDropped > 0 ? { names: namesDropped } : {}),
 		},
 	});
 }
@@ -88,8 +125,8 @@ export interface FittedSnapshot {
 /**
  * A snapshot (already parsed through SnapshotSchema, so keys are in schema order) within
  * SNAPSHOT_LIMITS, with its JSON text: strings clipped, and when the text is still over
- * `maxBytes`, spec list items dropped from the end — fields first, then parameters, then
- * errors — until it fits, the largest number kept being found by bisection. Throws only when a
+ * `maxBytes`, spec list items dropped from the end — the complete name lists first, then
+ * fields, then parameters, then errors — until it fits, the largest number kept being found by bisection. Throws only when a
  * snapshot without any list item is still too large, which no verifier path can produce.
  */
 export function fitSnapshot(
@@ -104,7 +141,11 @@ export function fitSnapshot(
 	const whole = fitted(spec);
 	if (byteLength(whole.text) <= maxBytes) return whole;
 	if (spec !== null) {
-		const total = spec.errors.length + spec.parameters.length + spec.fields.length;
+		const total =
+			spec.errors.length +
+			spec.parameters.length +
+			spec.fields.length +
+			(spec.names ? spec.names.parameters.length + spec.names.fields.length : 0);
 		let low = 0;
 		let high = total - 1;
 		let best: FittedSnapshot | undefined;

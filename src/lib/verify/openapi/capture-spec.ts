@@ -20,7 +20,8 @@ const READABLE_FORMATS: ReadonlySet<SpecFormat> = new Set(['openapi']);
 /**
  * Fetches an API's spec, and for OpenAPI/Swagger documents validates it and captures its
  * parameters and result fields in a worker. An unchanged document (same sha256) is not parsed
- * again. When tonight's fetch fails, the last good capture is kept and the failure noted on it.
+ * again, unless its capture was partial or predates the complete name lists. When tonight's
+ * fetch fails, the last good capture is kept and the failure noted on it.
  */
 export async function captureSpec(
 	context: SpecContext,
@@ -59,7 +60,10 @@ export async function captureSpec(
 
 	const now = context.now().toISOString();
 	const sha256 = createHash('sha256').update(result.body).digest('hex');
-	if (kept?.sha256 === sha256) {
+	// A capture older than the complete name lists, or a partial one (a remote document may be
+	// back), is made again even when the document has not changed.
+	const complete = kept?.names !== undefined && (kept.unresolvedTotal ?? 0) === 0;
+	if (kept?.sha256 === sha256 && complete) {
 		// Same document as when it was captured: keep that capture, and its date, as they are.
 		return { check, capture: { ...kept, fetchError: null } };
 	}
@@ -86,6 +90,12 @@ export async function captureSpec(
 			parameters: schema?.parameters ?? [],
 			fields: schema?.fields ?? [],
 			truncated: schema?.truncated ?? false,
+			...(outcome.parser ? { parser: outcome.parser } : {}),
+			...(outcome.documents !== undefined ? { documents: outcome.documents } : {}),
+			...(schema ? { names: schema.names } : {}),
+			...(outcome.unresolved !== undefined
+				? { unresolved: outcome.unresolved, unresolvedTotal: outcome.unresolvedTotal ?? 0 }
+				: {}),
 			capturedAt: now,
 			fetchError: null,
 		},

@@ -1,4 +1,9 @@
-import { SNAPSHOT_LIMITS, type SpecField, type SpecParameter } from '../../../schemas/snapshot.ts';
+import {
+	SNAPSHOT_LIMITS,
+	type SpecField,
+	type SpecNames,
+	type SpecParameter,
+} from '../../../schemas/snapshot.ts';
 import { clipText } from '../../state/cap-snapshot.ts';
 
 /**
@@ -27,6 +32,8 @@ export interface ExtractedSchema {
 	operations: number;
 	parameters: SpecParameter[];
 	fields: SpecField[];
+	/** Every parameter (`in:name`) and field name, within SNAPSHOT_LIMITS.nameList*. */
+	names: SpecNames;
 	/** True when a list cap left something out, or a field name grew too long to follow. */
 	truncated: boolean;
 }
@@ -144,8 +151,8 @@ const FIELD_TYPES: TypeOptions = { firstOfTypeArray: false };
 const PARAMETER_TYPES: TypeOptions = { firstOfTypeArray: true };
 
 /**
- * The properties of an object schema, merged across allOf (all members) and oneOf / anyOf (the
- * union of the members). The first schema that names a property wins. `seen` guards against
+ * The properties of an object schema, merged across allOf (all members), oneOf / anyOf and the
+ * subtypes of a discriminator mapping (the union of the members). The first schema that names a property wins. `seen` guards against
  * cyclic compositions.
  */
 function collectProperties(schema: Schema, seen: Set<Schema>): [string, Schema][] {
@@ -160,6 +167,11 @@ function collectProperties(schema: Schema, seen: Set<Schema>): [string, Schema][
 		}
 		for (const key of ['allOf', 'oneOf', 'anyOf'] as const) {
 			for (const member of members(current, key)) visit(member);
+		}
+		// Subtypes named by a discriminator's mapping (put in place by dereference-spec.ts).
+		const mapping = isRecord(current.discriminator) ? current.discriminator.mapping : undefined;
+		if (isRecord(mapping)) {
+			for (const subtype of Object.values(mapping)) if (isRecord(subtype)) visit(subtype);
 		}
 	};
 	visit(schema);
@@ -183,77 +195,139 @@ function descriptionOf(schema: Schema): string {
 	return '';
 }
 
-/** Accumulates the fields of every operation, first operation wins, within the caps. */
+/** Schemas on the path from a response body's root to the value being walked. */
+interface Ancestors {
+	schema: Schema;
+	parent: Ancestors | null;
+}
+
+function within(ancestors: Ancestors | null, schema: Schema): boolean {
+	for (let a = ancestors; a !== null; a = a.parent) if (a.schema === schema) return true;
+	return false;
+}
+
+/** A value still to walk: its schema, its name ('' for a body's root) and property depth. */
+interface Pending {
+	schema: Schema;
+	prefix: string;
+	depth: number;
+	ancestors: Ancestors | null;
+	operation: string;
+}
+
+/** Values queued at most, whatever the spec: the caps fill long before on any real one. */
+const MAX_PENDING = 200_000;
+
+/**
+ * Accumulates the fields of every operation breadth first: the top-level fields of every
+ * response body of every operation, then the fields one level down in all of them, and so on —
+ * so that a few deeply nested early operations can no longer fill the cap before later
+ * operations are read. The first operation that names a field is the one kept with it.
+ * `fields` holds the first SNAPSHOT_LIMITS.fields with their types; `names` every name, up to
+ * SNAPSHOT_LIMITS.nameListFields.
+ */
 class FieldCollector {
 	readonly fields = new Map<string, SpecField>();
-	/** A new field name arrived once SNAPSHOT_LIMITS.fields were already kept: nothing more can be added. */
+	readonly names = new Set<string>();
+	/** A name arrived once the detailed list was full (it may still be in `names`). */
 	overflow = false;
+	/** A name arrived once `names` was full: nothing more could be kept. */
+	namesOverflow = false;
 	/** Some object lay deeper than SNAPSHOT_LIMITS.fieldDepth and its properties were left out. */
 	tooDeep = false;
 	/** Some name grew past nameChars: it was kept clipped, and nothing below it was walked. */
 	tooLong = false;
-	#operation = '';
+	readonly #queue: Pending[] = [];
+	/** (name, schema) pairs already queued: the same schema under the same name is walked once. */
+	readonly #queued = new Map<string, Set<Schema>>();
 
-	collect(schema: Schema, operation: string): void {
-		if (this.overflow) return;
-		this.#operation = operation;
-		this.#walkValue(schema, '', 0, new Set());
+	/** Queues the body schema of one operation's response. */
+	add(schema: Schema, operation: string): void {
+		this.#enqueue({ schema, prefix: '', depth: 0, ancestors: null, operation });
 	}
 
-	/**
-	 * Walks the schema of the value at `prefix` (the body root when ''): arrays are unwrapped into
-	 * `prefix[]`, then the object's properties are walked. `depth` counts the property levels in
-	 * `prefix`; `stack` holds the schemas on the current path, so a cycle stops the walk.
-	 */
-	#walkValue(schema: Schema, prefix: string, depth: number, stack: Set<Schema>): void {
-		let current = schema;
-		let name = prefix;
-		const unwrapped: Schema[] = [];
-		while (isArraySchema(current) && isRecord(current.items) && !stack.has(current)) {
-			stack.add(current);
-			unwrapped.push(current);
+	#full(): boolean {
+		return this.fields.size >= SNAPSHOT_LIMITS.fields && this.namesOverflow;
+	}
+
+	#enqueue(item: Pending): void {
+		if (this.#queue.length >= MAX_PENDING) return;
+		let schemas = this.#queued.get(item.prefix);
+		if (schemas === undefined) {
+			schemas = new Set();
+			this.#queued.set(item.prefix, schemas);
+		}
+		if (schemas.has(item.schema)) return;
+		schemas.add(item.schema);
+		this.#queue.push(item);
+	}
+
+	/** Walks everything queued, level by level, within the caps. */
+	collect(): void {
+		// The queue is first in, first out, and each item queues only the level below its own.
+		for (let next = 0; next < this.#queue.length && !this.#full(); next++) {
+			this.#walkValue(this.#queue[next] as Pending);
+		}
+	}
+
+	/** Unwraps arrays into `prefix[]`, then takes the object's properties. */
+	#walkValue(item: Pending): void {
+		let current = item.schema;
+		let name = item.prefix;
+		let ancestors = item.ancestors;
+		while (isArraySchema(current) && isRecord(current.items) && !within(ancestors, current)) {
+			ancestors = { schema: current, parent: ancestors };
 			current = current.items;
 			// A top-level array of objects gives plain names ('id', not '[].id').
 			if (name !== '') name = `${name}[]`;
-			if (name.length > nameChars) break;
+			if (name.length > nameChars) {
+				this.tooLong = true;
+				return;
+			}
 		}
-		if (name.length > nameChars) this.tooLong = true;
-		else this.#walkObject(current, name, depth, stack);
-		for (const done of unwrapped) stack.delete(done);
-	}
-
-	#walkObject(schema: Schema, prefix: string, depth: number, stack: Set<Schema>): void {
-		if (this.overflow || stack.has(schema)) return;
-		const properties = collectProperties(schema, new Set());
+		if (within(ancestors, current)) return;
+		const properties = collectProperties(current, new Set());
 		if (properties.length === 0) return;
-		if (depth >= SNAPSHOT_LIMITS.fieldDepth) {
+		if (item.depth >= SNAPSHOT_LIMITS.fieldDepth) {
 			this.tooDeep = true;
 			return;
 		}
-		stack.add(schema);
+		const below = { schema: current, parent: ancestors };
 		for (const [key, child] of properties) {
-			const fullName = prefix === '' ? key : `${prefix}.${key}`;
+			const fullName = name === '' ? key : `${name}.${key}`;
 			// A name past the cap is kept clipped but not followed: each level below would only
 			// repeat its long prefix, which is how a 1.2 MB spec once made a 112 MB snapshot.
 			const tooLong = fullName.length > nameChars;
-			const name = tooLong ? clipText(fullName, nameChars) : fullName;
+			const kept = tooLong ? clipText(fullName, nameChars) : fullName;
 			if (tooLong) this.tooLong = true;
-			if (!this.fields.has(name)) {
-				if (this.fields.size >= SNAPSHOT_LIMITS.fields) {
-					this.overflow = true;
-					break;
-				}
-				this.fields.set(name, {
-					name,
-					type: schemaType(child, FIELD_TYPES),
-					description: descriptionOf(child),
-					operation: this.#operation,
+			this.#keep(kept, child, item.operation);
+			if (!tooLong) {
+				this.#enqueue({
+					schema: child,
+					prefix: kept,
+					depth: item.depth + 1,
+					ancestors: below,
+					operation: item.operation,
 				});
 			}
-			if (!tooLong) this.#walkValue(child, name, depth + 1, stack);
-			if (this.overflow) break;
 		}
-		stack.delete(schema);
+	}
+
+	#keep(name: string, schema: Schema, operation: string): void {
+		if (this.names.has(name)) return;
+		if (this.names.size < SNAPSHOT_LIMITS.nameListFields) this.names.add(name);
+		else this.namesOverflow = true;
+		if (this.fields.has(name)) return;
+		if (this.fields.size >= SNAPSHOT_LIMITS.fields) {
+			this.overflow = true;
+			return;
+		}
+		this.fields.set(name, {
+			name,
+			type: schemaType(schema, FIELD_TYPES),
+			description: descriptionOf(schema),
+			operation,
+		});
 	}
 }
 
@@ -269,22 +343,37 @@ function codeRank(code: string): number {
 	return Number.isInteger(exact) ? exact : 300;
 }
 
-/** The body schema of a response: OpenAPI 3 `content` (JSON preferred) or Swagger 2 `schema`. */
-function responseSchema(response: Json): Schema | undefined {
-	if (isRecord(response.content)) return mediaSchema(response.content);
-	return isRecord(response.schema) ? response.schema : undefined;
+/**
+ * The body schemas of a response or request body: OpenAPI 3 `content` (JSON media types first,
+ * then the others: an API that answers JSON and XML describes the same fields twice, and one that
+ * answers only `application/hal+json` or `text/csv` still has fields) or Swagger 2 `schema`.
+ */
+function bodySchemas(response: Json): Schema[] {
+	if (isRecord(response.content)) return mediaSchemas(response.content);
+	return isRecord(response.schema) ? [response.schema] : [];
 }
 
-/** From an OpenAPI 3 content map: application/json, else any *json* type, else the first one. */
-function mediaSchema(content: Json): Schema | undefined {
+function mediaSchemas(content: Json): Schema[] {
 	const types = Object.keys(content);
-	const chosen =
-		types.find((t) => t.toLowerCase() === 'application/json') ??
-		types.find((t) => t.toLowerCase().includes('json')) ??
-		types[0];
-	if (chosen === undefined) return undefined;
-	const media = content[chosen];
-	return isRecord(media) && isRecord(media.schema) ? media.schema : undefined;
+	const json = (t: string) => t.toLowerCase().includes('json');
+	const ordered = [
+		...types.filter((t) => t.toLowerCase() === 'application/json'),
+		...types.filter((t) => json(t) && t.toLowerCase() !== 'application/json'),
+		...types.filter((t) => !json(t)),
+	];
+	const schemas: Schema[] = [];
+	for (const type of ordered) {
+		const media = content[type];
+		if (isRecord(media) && isRecord(media.schema) && !schemas.includes(media.schema)) {
+			schemas.push(media.schema);
+		}
+	}
+	return schemas;
+}
+
+/** From an OpenAPI 3 content map: the first schema in the order of mediaSchemas. */
+function mediaSchema(content: Json): Schema | undefined {
+	return mediaSchemas(content)[0];
 }
 
 interface SeenParameter {
@@ -348,6 +437,46 @@ function versionOf(document: Json): string {
 	return '';
 }
 
+/**
+ * The operations of a document, in order: those under `paths`, then those under `webhooks`
+ * (OpenAPI 3.1), whose request body is what the API sends — for a webhooks-only spec, its data.
+ */
+function* operationsOf(document: Json): Generator<{
+	item: Json;
+	operation: Json;
+	label: string;
+	bodies: Schema[];
+}> {
+	const groups: [Json, boolean][] = [];
+	if (isRecord(document.paths)) groups.push([document.paths, false]);
+	if (isRecord(document.webhooks)) groups.push([document.webhooks, true]);
+	for (const [group, webhook] of groups) {
+		for (const [path, item] of Object.entries(group)) {
+			if (!isRecord(item) || path.startsWith('x-')) continue;
+			for (const method of METHODS) {
+				const operation = item[method];
+				if (!isRecord(operation)) continue;
+				const label = clipText(
+					text(operation.operationId).trim() ||
+						(webhook ? `webhook ${path}` : `${method.toUpperCase()} ${path}`),
+					nameChars,
+				);
+				const bodies: Schema[] = [];
+				if (webhook && isRecord(operation.requestBody)) {
+					bodies.push(...bodySchemas(operation.requestBody));
+				}
+				if (isRecord(operation.responses)) {
+					for (const code of successCodes(operation.responses)) {
+						const response = operation.responses[code];
+						if (isRecord(response)) bodies.push(...bodySchemas(response));
+					}
+				}
+				yield { item, operation, label, bodies };
+			}
+		}
+	}
+}
+
 /** Extracts operations, parameters and 2xx response fields from a dereferenced OpenAPI document. */
 export function extractSchema(document: unknown): ExtractedSchema {
 	const result: ExtractedSchema = {
@@ -356,49 +485,39 @@ export function extractSchema(document: unknown): ExtractedSchema {
 		operations: 0,
 		parameters: [],
 		fields: [],
+		names: { parameters: [], fields: [] },
 		truncated: false,
 	};
 	if (!isRecord(document)) return result;
 	result.version = clipText(versionOf(document), typeChars);
 	result.title = clipText(isRecord(document.info) ? text(document.info.title) : '', nameChars);
-	if (!isRecord(document.paths)) return result;
 
 	const parameters = new Map<string, SeenParameter>();
 	const fields = new FieldCollector();
-	for (const [path, item] of Object.entries(document.paths)) {
-		if (!isRecord(item) || path.startsWith('x-')) continue;
-		for (const method of METHODS) {
-			const operation = item[method];
-			if (!isRecord(operation)) continue;
-			result.operations++;
-			const label = clipText(
-				text(operation.operationId).trim() || `${method.toUpperCase()} ${path}`,
-				nameChars,
-			);
-
-			for (const [key, parameter] of effectiveParameters(item.parameters, operation.parameters)) {
-				let seen = parameters.get(key);
-				if (seen === undefined) {
-					seen = { parameter: toSpecParameter(parameter, label), order: parameters.size };
-					parameters.set(key, seen);
-				}
-				seen.parameter.operations++;
+	for (const { item, operation, label, bodies } of operationsOf(document)) {
+		result.operations++;
+		for (const [key, parameter] of effectiveParameters(item.parameters, operation.parameters)) {
+			let seen = parameters.get(key);
+			if (seen === undefined) {
+				seen = { parameter: toSpecParameter(parameter, label), order: parameters.size };
+				parameters.set(key, seen);
 			}
-
-			if (!isRecord(operation.responses)) continue;
-			for (const code of successCodes(operation.responses)) {
-				const response = operation.responses[code];
-				const schema = isRecord(response) ? responseSchema(response) : undefined;
-				if (schema !== undefined) fields.collect(schema, label);
-			}
+			seen.parameter.operations++;
 		}
+		for (const body of bodies) fields.add(body, label);
 	}
+	// Every operation's bodies are queued before any is walked: top-level fields come first.
+	fields.collect();
 
 	const sorted = [...parameters.values()]
 		.sort((a, b) => rank(a.parameter) - rank(b.parameter) || a.order - b.order)
 		.map((seen) => seen.parameter);
 	result.parameters = sorted.slice(0, SNAPSHOT_LIMITS.parameters);
 	result.fields = [...fields.fields.values()];
+	result.names = {
+		parameters: sorted.slice(0, SNAPSHOT_LIMITS.nameListParameters).map((p) => `${p.in}:${p.name}`),
+		fields: [...fields.names],
+	};
 	// Only the caps count: fields nested deeper than fieldDepth are left out by design.
 	result.truncated =
 		sorted.length > SNAPSHOT_LIMITS.parameters || fields.overflow || fields.tooLong;

@@ -3,13 +3,15 @@
  * deadline enforced by the pool, so a pathological spec can neither stall nor crash the run.
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { SNAPSHOT_LIMITS } from '../../../schemas/snapshot.ts';
+import { SNAPSHOT_LIMITS, type SpecParser } from '../../../schemas/snapshot.ts';
 import { type AddressGateOptions, addressGate } from '../../net/address-policy.ts';
 import type { VerifyLimits } from '../constants.ts';
 import { FetchError } from '../errors.ts';
 import { createHttpClient, type HttpClient } from '../http-client.ts';
+import { dereferenceSpec } from './dereference-spec.ts';
 import { type ExtractedSchema, extractSchema } from './extract-schema.ts';
-import { parseSpecText, shortError } from './parse-spec-text.ts';
+import { parseSpecText, type ReadSpec, readSpecText, shortError } from './parse-spec-text.ts';
+import { type LoadedDocuments, loadSpecDocuments } from './spec-documents.ts';
 import { validateDocument } from './validate-document.ts';
 
 export interface SpecTask {
@@ -26,10 +28,15 @@ export interface SpecTaskResult {
 	valid: boolean;
 	errors: string[];
 	schema: ExtractedSchema | null;
+	/** Which reader read the spec text. */
+	parser?: SpecParser;
+	/** Documents read: the spec and the external documents its `$ref`s named. */
+	documents?: number;
+	/** References left unresolved, with the reason (the first SNAPSHOT_LIMITS.unresolved). */
+	unresolved?: string[];
+	unresolvedTotal?: number;
 }
 
-/** Most external documents one spec may pull in through `$ref`. */
-const MAX_EXTERNAL_DOCUMENTS = 50;
 const MAX_ERRORS = SNAPSHOT_LIMITS.errors;
 
 let client: HttpClient | undefined;
@@ -48,41 +55,49 @@ function httpClient(task: SpecTask): HttpClient {
 	return client;
 }
 
+/** One external document through the verifier's guarded client: same address rules, capped size. */
+async function fetchDocument(task: SpecTask, url: string, maxBytes: number, signal: AbortSignal) {
+	try {
+		const result = await httpClient(task).fetch(url, {
+			method: 'GET',
+			maxBytes,
+			signal,
+			accept: 'application/json, application/yaml, text/yaml, */*',
+		});
+		if (result.status >= 400) throw new Error(`${url} answered ${result.status}`);
+		if (result.truncated) throw new Error(`${url} is larger than ${maxBytes} bytes`);
+		return { body: result.body, finalUrl: result.finalUrl };
+	} catch (error) {
+		if (error instanceof FetchError) throw new Error(`${url}: ${error.code} (${error.message})`);
+		throw error;
+	}
+}
+
+function withoutHash(url: string): string {
+	const hash = url.indexOf('#');
+	return hash === -1 ? url : url.slice(0, hash);
+}
+
 /**
- * swagger-parser options: no file resolver (a `$ref` to file:///etc/passwd resolves to nothing),
- * no built-in http resolver; external documents come only through our guarded client, capped
- * in count and size. YAML is read with the same reader as the spec itself.
+ * swagger-parser options for its semantic checks: it reads only the documents already loaded
+ * (no file resolver, no http resolver of its own), and YAML with the same reader as the spec.
  */
-function parserOptions(task: SpecTask) {
-	let fetched = 0;
+function parserOptions(task: SpecTask, loaded: LoadedDocuments) {
 	return {
 		resolve: {
 			file: false,
 			http: false,
 			external: true,
-			guarded: {
+			loaded: {
 				order: 1,
-				canRead: /^https?:\/\//i,
-				async read(file: { url: string }) {
-					fetched += 1;
-					if (fetched > MAX_EXTERNAL_DOCUMENTS) {
-						throw new Error(`more than ${MAX_EXTERNAL_DOCUMENTS} external documents referenced`);
-					}
-					try {
-						const result = await httpClient(task).fetch(file.url, {
-							method: 'GET',
-							maxBytes: task.limits.specBodyBytes,
-							accept: 'application/json, application/yaml, text/yaml, */*',
-						});
-						if (result.status >= 400) throw new Error(`${file.url} answered ${result.status}`);
-						if (result.truncated)
-							throw new Error(`${file.url} is larger than ${task.limits.specBodyBytes} bytes`);
-						return result.body;
-					} catch (error) {
-						if (error instanceof FetchError)
-							throw new Error(`${file.url}: ${error.code} (${error.message})`);
-						throw error;
-					}
+				canRead: true,
+				read(file: { url: string }) {
+					const url = withoutHash(file.url);
+					const document = loaded.documents.get(url);
+					if (document) return document.text;
+					throw new Error(
+						`${file.url}: ${loaded.failures.get(url) ?? 'not read (only http and https documents are read)'}`,
+					);
 				},
 			},
 		},
@@ -120,9 +135,9 @@ function errorLines(error: unknown): string[] {
 }
 
 export default async function captureSpecInWorker(task: SpecTask): Promise<SpecTaskResult> {
-	let document: unknown;
+	let read: ReadSpec;
 	try {
-		document = parseSpecText(task.text);
+		read = readSpecText(task.text);
 	} catch (error) {
 		return {
 			readable: false,
@@ -131,47 +146,59 @@ export default async function captureSpecInWorker(task: SpecTask): Promise<SpecT
 			schema: null,
 		};
 	}
+	const { document, parser } = read;
 	if (document === null || typeof document !== 'object' || Array.isArray(document)) {
 		return {
 			readable: false,
 			valid: false,
 			errors: ['the document is not an object'],
 			schema: null,
+			parser,
 		};
 	}
 	// 1. The document against the official JSON Schema of its version (compiled once per worker).
 	const errors = validateDocument(document as Record<string, unknown>);
-	// 2. References resolved (guarded http only, cycles kept as object cycles) and swagger-parser's
-	//    semantic checks (unique operationIds, path parameters declared…).
-	const options = parserOptions(task);
-	let dereferenced: unknown;
+	// 2. The documents its external `$ref`s name, through the guarded client.
+	const url = withoutHash(task.url);
+	const loaded = await loadSpecDocuments(
+		{ url, base: task.url, document, text: task.text, parser },
+		{
+			fetchDocument: (address, maxBytes, signal) => fetchDocument(task, address, maxBytes, signal),
+			// The spec and its documents together: the worker's heap must hold them all, parsed.
+			totalBytes: task.limits.specBodyBytes,
+			// As many at once to a host as the verifier's probes; the client holds it to that too.
+			perHost: task.limits.perHostConcurrency,
+			// Half the spec's deadline for its documents, the rest to validate and describe them.
+			timeBudgetMs: task.limits.specTimeoutMs / 2,
+		},
+	);
+	// 3. swagger-parser's semantic checks (unique operationIds, path parameters declared…) on
+	//    the documents loaded; a reference it cannot resolve is an error here, not the end.
 	try {
-		dereferenced = await new SwaggerParser().validate(
-			task.url,
+		await new SwaggerParser().validate(
+			url,
 			structuredClone(document) as never,
 			{
-				...options,
+				...parserOptions(task, loaded),
 				validate: { schema: false, spec: true },
 			} as never,
 		);
 	} catch (error) {
 		errors.push(...errorLines(error));
-		try {
-			dereferenced = await new SwaggerParser().dereference(
-				task.url,
-				structuredClone(document) as never,
-				options as never,
-			);
-		} catch {
-			// Unresolvable references: describe what can be read without following them.
-			dereferenced = document;
-		}
 	}
+	// 4. Everything that resolves, resolved; what does not is listed, and the rest described.
+	const dereferenced = dereferenceSpec(url, loaded);
 	return {
 		readable: true,
-		valid: errors.length === 0,
+		valid: errors.length === 0 && dereferenced.unresolved.length === 0,
 		// Schema errors quote the document's own keys and values: each cut to one short line.
 		errors: [...new Set(errors.map((e) => shortError(e)))].slice(0, MAX_ERRORS),
-		schema: extractSchema(dereferenced),
+		schema: extractSchema(dereferenced.document),
+		parser,
+		documents: loaded.documents.size,
+		unresolved: dereferenced.unresolved
+			.slice(0, SNAPSHOT_LIMITS.unresolved)
+			.map((ref) => shortError(ref)),
+		unresolvedTotal: dereferenced.unresolved.length,
 	};
 }
