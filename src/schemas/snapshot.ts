@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ContractCheckSchema } from './contract.ts';
 
 /** Short codes for why a URL could not be fetched; they appear in snapshots and on the site. */
 export const ERROR_CODES = [
@@ -178,5 +179,7 @@ export const SnapshotSchema = z.object({
 	spec: SpecCaptureSchema.nullable(),
 	/** Confirmations of the proof signals that need the network. */
 	proofs: z.array(ProofCheckSchema).default([]),
+	/** APIs: tonight's real request to one safe operation, checked against its spec (see contract.ts). */
+	contract: ContractCheckSchema.optional(),
 });
 export type Snapshot = z.output<typeof SnapshotSchema>;

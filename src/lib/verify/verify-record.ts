@@ -4,8 +4,9 @@ import type { Publisher } from '../../schemas/publisher.ts';
 import type { Check, CheckTarget, Snapshot } from '../../schemas/snapshot.ts';
 import { fieldPath } from '../catalog/problem.ts';
 import { safeLogText } from '../cli/safe-log-text.ts';
+import { checkContract, wantsContract } from './contract/check-contract.ts';
 import { captureSpec, type SpecContext } from './openapi/capture-spec.ts';
-import { combineChecks } from './outcome.ts';
+import { combineChecks, withContract } from './outcome.ts';
 import { type ProbeResult, probeUrl } from './probe.ts';
 import { checkProofs, type ProofContext } from './proofs.ts';
 
@@ -53,7 +54,9 @@ async function verifyRecord(
 	};
 	const specPromise =
 		entry.kind === 'api' && entry.spec
-			? captureSpec(context, entry.spec, previous?.spec ?? null)
+			? captureSpec(context, entry.spec, previous?.spec ?? null, {
+					planContract: wantsContract(entry),
+				})
 			: Promise.resolve(null);
 	const [probed, spec, proofs] = await Promise.all([
 		Promise.all(targets.map((t) => probeOnce(t.target, t.url))),
@@ -63,7 +66,8 @@ async function verifyRecord(
 
 	const checks: Check[] = [...probed];
 	if (spec) checks.splice(entry.kind === 'api' && entry.baseUrl ? 1 : 0, 0, spec.check);
-	const { outcome, reason } = combineChecks(checks);
+	const contract = entry.kind === 'api' ? await checkContract(context, entry, spec) : undefined;
+	const { outcome, reason } = withContract(combineChecks(checks), contract);
 	const isUp = outcome === 'up' || outcome === 'degraded';
 	return {
 		id: entry.id,
@@ -74,6 +78,7 @@ async function verifyRecord(
 		checks,
 		spec: spec?.capture ?? null,
 		proofs,
+		...(contract ? { contract } : {}),
 	};
 }
 
@@ -112,6 +117,7 @@ function checkFailedSnapshot(
 		checks: [],
 		spec: previous?.spec ?? null,
 		proofs: previous?.proofs ?? [],
+		...(previous?.contract ? { contract: previous.contract } : {}),
 	};
 }
 

@@ -10,6 +10,7 @@ import { FetchError } from '../errors.ts';
 import { createHttpClient, type HttpClient } from '../http-client.ts';
 import { type ExtractedSchema, extractSchema } from './extract-schema.ts';
 import { parseSpecText, shortError } from './parse-spec-text.ts';
+import { type ContractPlanResult, planContract } from './plan-contract.ts';
 import { validateDocument } from './validate-document.ts';
 
 export interface SpecTask {
@@ -18,6 +19,8 @@ export interface SpecTask {
 	gate: AddressGateOptions;
 	ca?: string[];
 	limits: VerifyLimits;
+	/** Also choose the operation for the contract check (open APIs only). */
+	planContract?: boolean;
 }
 
 export interface SpecTaskResult {
@@ -26,6 +29,8 @@ export interface SpecTaskResult {
 	valid: boolean;
 	errors: string[];
 	schema: ExtractedSchema | null;
+	/** The operation the contract check calls, when the task asked for one. */
+	contract?: ContractPlanResult;
 }
 
 /** Most external documents one spec may pull in through `$ref`. */
@@ -173,5 +178,6 @@ export default async function captureSpecInWorker(task: SpecTask): Promise<SpecT
 		// Schema errors quote the document's own keys and values: each cut to one short line.
 		errors: [...new Set(errors.map((e) => shortError(e)))].slice(0, MAX_ERRORS),
 		schema: extractSchema(dereferenced),
+		...(task.planContract ? { contract: planContract(dereferenced, task.url, document) } : {}),
 	};
 }
