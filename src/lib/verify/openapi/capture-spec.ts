@@ -72,6 +72,7 @@ export async function captureSpec(
 		...(context.ca ? { ca: context.ca } : {}),
 		limits: context.limits,
 		...(options.planContract ? { planContract: true } : {}),
+		...(unchanged ? { planOnly: true } : {}),
 	});
 	const plan = outcome.contract ? { plan: outcome.contract } : {};
 	if (unchanged) return { check, capture: unchanged, ...plan };

@@ -1,9 +1,11 @@
 /**
- * Chooses the one operation of a (dereferenced) spec that the register may call for its
+ * Chooses the one operation of a spec that the register may call for its
  * contract check, and everything needed to call it and judge the answer: the URL's parts and
  * the declared response schemas as JSON text (so that the worker hands back a small, cloneable,
- * cycle-free value). Pure: the worker calls it on the document it has just dereferenced.
+ * cycle-free value). Runs in the spec worker on the document as parsed — its local references
+ * resolved here, cheaply, so an unchanged spec needs no full dereference on later nights.
  */
+import { resolveLocalRefs } from './resolve-local-refs.ts';
 import { serializeResponseSchema } from './serialize-response-schema.ts';
 
 export type SchemaDialect = 'swagger-2.0' | 'openapi-3.0' | 'openapi-3.1';
@@ -85,11 +87,13 @@ export function exampleValue(parameter: Node): string | undefined {
 }
 
 /** Path-level parameters, overridden by the operation's own of the same name and place. */
-function parametersOf(pathItem: Node, operation: Node): Node[] {
+function parametersOf(pathItem: Node, operation: Node): Node[] | string {
 	const byKey = new Map<string, Node>();
 	for (const list of [pathItem.parameters, operation.parameters]) {
 		if (!Array.isArray(list)) continue;
 		for (const p of list) {
+			// A reference left unresolved (another document, or dangling) may be a required parameter.
+			if (isNode(p) && typeof p.$ref === 'string') return 'a parameter cannot be read';
 			if (isNode(p) && typeof p.name === 'string' && typeof p.in === 'string') {
 				byKey.set(`${p.in}:${p.name}`, p);
 			}
@@ -116,7 +120,8 @@ interface Candidate {
 }
 
 /** Why a GET operation cannot be called safely, or the values to call it with. */
-function fillParameters(path: string, parameters: Node[]): Candidate['filled'] | string {
+function fillParameters(path: string, parameters: Node[] | string): Candidate['filled'] | string {
+	if (typeof parameters === 'string') return parameters;
 	const filled: Candidate['filled'] = [];
 	for (const p of parameters) {
 		const place = p.in as string;
@@ -281,14 +286,10 @@ function responsesOf(
  * The operation to call: a GET needing no credentials whose required parameters (path and query
  * only) all have a value in the spec; the same one every night.
  */
-export function planContract(
-	document: unknown,
-	specUrl: string,
-	/** The document as read, before dereferencing: see {@link serverOf}. */
-	original?: unknown,
-): ContractPlanResult {
+export function planContract(document: unknown, specUrl: string): ContractPlanResult {
 	try {
-		return choosePlan(document, specUrl, isNode(original) ? original : document);
+		resolveLocalRefs(document);
+		return choosePlan(document, specUrl);
 	} catch (error) {
 		// Whatever an odd document makes this throw must not cost the record its spec capture.
 		const message = error instanceof Error ? error.message : String(error);
@@ -296,7 +297,7 @@ export function planContract(
 	}
 }
 
-function choosePlan(document: unknown, specUrl: string, original: unknown): ContractPlanResult {
+function choosePlan(document: unknown, specUrl: string): ContractPlanResult {
 	if (!isNode(document)) return { skipped: 'the spec could not be read' };
 	const dialect = dialectOf(document);
 	if (!dialect) return { skipped: 'not an OpenAPI 3 or Swagger 2.0 document' };
@@ -310,13 +311,7 @@ function choosePlan(document: unknown, specUrl: string, original: unknown): Cont
 					: `no safe operation: each of its ${gets} GET operation(s) needs credentials or a parameter without an example`,
 		};
 	}
-	// Servers are read from the document as written: swagger-parser rewrites relative servers
-	// against the spec's host name, dropping its port. (Server objects cannot be `$ref`s.)
-	const raw = isNode(original) && isNode(original.paths) ? original : document;
-	const rawItem =
-		isNode(raw.paths) && isNode(raw.paths[chosen.path]) ? raw.paths[chosen.path] : chosen.pathItem;
-	const rawOperation = isNode(rawItem) && isNode(rawItem.get) ? rawItem.get : chosen.operation;
-	const server = serverOf(raw, rawItem as Node, rawOperation, specUrl);
+	const server = serverOf(document, chosen.pathItem, chosen.operation, specUrl);
 	const operation = `GET ${chosen.path}`;
 	if (server !== null && typeof server === 'object')
 		return { skipped: `${operation}: ${server.refused}` };

@@ -21,6 +21,8 @@ export interface SpecTask {
 	limits: VerifyLimits;
 	/** Also choose the operation for the contract check (open APIs only). */
 	planContract?: boolean;
+	/** Only that: the spec is unchanged since its capture, which is kept. */
+	planOnly?: boolean;
 }
 
 export interface SpecTaskResult {
@@ -144,6 +146,15 @@ export default async function captureSpecInWorker(task: SpecTask): Promise<SpecT
 			schema: null,
 		};
 	}
+	if (task.planOnly) {
+		return {
+			readable: true,
+			valid: true,
+			errors: [],
+			schema: null,
+			contract: planContract(document, task.url),
+		};
+	}
 	// 1. The document against the official JSON Schema of its version (compiled once per worker).
 	const errors = validateDocument(document as Record<string, unknown>);
 	// 2. References resolved (guarded http only, cycles kept as object cycles) and swagger-parser's
@@ -178,6 +189,6 @@ export default async function captureSpecInWorker(task: SpecTask): Promise<SpecT
 		// Schema errors quote the document's own keys and values: each cut to one short line.
 		errors: [...new Set(errors.map((e) => shortError(e)))].slice(0, MAX_ERRORS),
 		schema: extractSchema(dereferenced),
-		...(task.planContract ? { contract: planContract(dereferenced, task.url, document) } : {}),
+		...(task.planContract ? { contract: planContract(document, task.url) } : {}),
 	};
 }
