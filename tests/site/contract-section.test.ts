@@ -87,6 +87,26 @@ describe('ContractSection', async () => {
 		expect(html).toContain('and 10 more');
 	});
 
+	it('says the whole answer differs when the status is one the spec does not declare', async () => {
+		const html = await render(
+			snapshot(
+				check({
+					status: 404,
+					conforms: false,
+					violationCount: 1,
+					violations: [
+						{
+							path: '',
+							message: 'answered 404, a status the spec does not declare for this operation',
+						},
+					],
+				}),
+			),
+		);
+		expect(html).toContain('answered 404 in 143 ms; the answer differs from the published schema:');
+		expect(html).toContain('(the whole answer)');
+	});
+
 	it('says a failed request degrades the record', async () => {
 		const html = await render(
 			snapshot(

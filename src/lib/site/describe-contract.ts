@@ -40,8 +40,12 @@ export function describeContract(contract: ContractCheck): ContractStory {
 		return { sentence: `${answered}; the answer matches the published schema.`, tone: 'conforms' };
 	}
 	if (contract.conforms === false) {
+		// A wrong status or an unreadable answer is about the whole answer, not its fields.
+		const what = contract.violations.every((v) => v.path === '')
+			? 'the answer differs'
+			: plural(contract.violationCount, 'field differs', 'fields differ');
 		return {
-			sentence: `${answered}; ${plural(contract.violationCount, 'field differs', 'fields differ')} from the published schema:`,
+			sentence: `${answered}; ${what} from the published schema:`,
 			tone: 'differs',
 		};
 	}
