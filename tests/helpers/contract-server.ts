@@ -124,6 +124,26 @@ function specs(origin: string): Record<string, string> {
 		'/specs/error-500.json': oas30({ paths: { '/items': listing() } }),
 		'/specs/hang.json': oas30({ paths: { '/items': listing() } }),
 		'/specs/html.json': oas30({ paths: { '/items': listing() } }),
+		// uniqueItems over ~150,000 objects: a quadratic comparison the worker's deadline must cut.
+		'/specs/slow-validation.json': oas30({
+			servers: [{ url: '/slow-validation' }],
+			paths: {
+				'/items': {
+					get: {
+						responses: {
+							200: {
+								description: 'ok',
+								content: {
+									'application/json': {
+										schema: { type: 'array', uniqueItems: true, items: { type: 'object' } },
+									},
+								},
+							},
+						},
+					},
+				},
+			},
+		}),
 		'/specs/key.json': oas30({ servers: [{ url: '/key' }], paths: { '/items': listing() } }),
 	};
 }
@@ -152,6 +172,11 @@ const ANSWERS: Record<string, { status: number; type: string; body: string } | '
 		body: '<!doctype html><title>Welcome</title><p>Our new portal</p>',
 	},
 	'/key/items': { status: 200, type: 'application/json', body: '[]' },
+	'/slow-validation/items': {
+		status: 200,
+		type: 'application/json',
+		body: json(Array.from({ length: 150_000 }, (_, i) => ({ a: i }))),
+	},
 };
 
 /**

@@ -117,7 +117,7 @@ export async function checkContract(
 		};
 	}
 	const contentType = mediaTypeOf(result.headers);
-	const judgement = judgeAnswer(
+	const judgement = await judgeAnswer(
 		plan,
 		{
 			status: result.status,
@@ -127,6 +127,7 @@ export async function checkContract(
 			challenge: isChallengeResponse(result.status, result.headers, result.body),
 		},
 		context.limits.contractBodyBytes,
+		(schema, dialect, body) => context.pool.validateAnswer({ schema, dialect, body }),
 	);
 	return {
 		...base,

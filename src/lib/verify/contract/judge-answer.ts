@@ -1,6 +1,13 @@
 import type { ContractViolation } from '../../../schemas/contract.ts';
 import type { ContractPlan, DeclaredResponse } from '../openapi/plan-contract.ts';
-import { validateAnswer } from './validate-answer.ts';
+import type { AnswerVerdict } from './validate-answer.ts';
+
+/** Validates a JSON answer's text against a schema's text (in a worker: see validate-answer-task.ts). */
+export type AnswerValidator = (
+	schema: string,
+	dialect: ContractPlan['dialect'],
+	body: string,
+) => Promise<AnswerVerdict>;
 
 /** What the answer to the contract call says about the API. */
 export interface AnswerJudgement {
@@ -67,9 +74,11 @@ const violates = (path: string, message: string): AnswerJudgement => ({
 	note: message,
 });
 
-function parseJson(body: Buffer): { value: unknown } | undefined {
+function jsonText(body: Buffer): string | undefined {
+	const text = body.toString('utf8').replace(/^\uFEFF/, '');
 	try {
-		return { value: JSON.parse(body.toString('utf8').replace(/^\uFEFF/, '')) };
+		JSON.parse(text);
+		return text;
 	} catch {
 		return undefined;
 	}
@@ -82,7 +91,12 @@ function parseJson(body: Buffer): { value: unknown } | undefined {
  * scored, but the service answered, so it is not down. Rate limiting, challenge pages, answers
  * too large to read and answers the spec declares no JSON schema for are not judged.
  */
-export function judgeAnswer(plan: ContractPlan, answer: Answer, maxBytes: number): AnswerJudgement {
+export async function judgeAnswer(
+	plan: ContractPlan,
+	answer: Answer,
+	maxBytes: number,
+	validate: AnswerValidator,
+): Promise<AnswerJudgement> {
 	const { status, contentType } = answer;
 	if (status >= 500) return failed(`answered ${status}: server error`);
 	if (answer.challenge)
@@ -109,8 +123,8 @@ export function judgeAnswer(plan: ContractPlan, answer: Answer, maxBytes: number
 	if (answer.truncated) {
 		return neutral(`answered ${status}, larger than ${Math.round(maxBytes / 1024)} KB; not judged`);
 	}
-	const parsed = parseJson(answer.body);
-	if (!parsed) {
+	const text = jsonText(answer.body);
+	if (text === undefined) {
 		const what =
 			contentType === 'text/html'
 				? 'an HTML page'
@@ -120,7 +134,7 @@ export function judgeAnswer(plan: ContractPlan, answer: Answer, maxBytes: number
 	}
 	if (target.schema === null)
 		return neutral(`answered ${status}; the spec declares no schema for it`);
-	const verdict = validateAnswer(target.schema, plan.dialect, parsed.value);
+	const verdict = await validate(target.schema, plan.dialect, text);
 	if ('unusable' in verdict) return neutral(verdict.unusable);
 	return {
 		failed: false,

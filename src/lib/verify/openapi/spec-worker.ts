@@ -13,6 +13,9 @@ import { parseSpecText, shortError } from './parse-spec-text.ts';
 import { type ContractPlanResult, planContract } from './plan-contract.ts';
 import { validateDocument } from './validate-document.ts';
 
+// The contract check's answer is validated in these workers too, under the same deadline.
+export { validateContractAnswer } from '../contract/validate-answer-task.ts';
+
 export interface SpecTask {
 	url: string;
 	text: string;
