@@ -30,6 +30,14 @@ export const ChangeSchema = z.discriminatedUnion('type', [
 		from: z.boolean().nullable(),
 		to: z.boolean(),
 	}),
+	/** The answer of the contract check began, or ceased, to match the published schema. */
+	z.object({
+		type: z.literal('contract'),
+		id: z.string(),
+		at: z.iso.datetime(),
+		from: z.boolean(),
+		to: z.boolean(),
+	}),
 ]);
 export type Change = z.output<typeof ChangeSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ContractCheckSchema } from './contract.ts';
 import { DataFilesSchema } from './data-file.ts';
 
 /** Short codes for why a URL could not be fetched; they appear in snapshots and on the site. */
@@ -224,5 +225,7 @@ export const SnapshotSchema = z.object({
 	proofs: z.array(ProofCheckSchema).default([]),
 	/** Datasets: what the first distributions' files hold (see data-file.ts). */
 	files: DataFilesSchema.optional(),
+	/** APIs: tonight's real request to one safe operation, checked against its spec (see contract.ts). */
+	contract: ContractCheckSchema.optional(),
 });
 export type Snapshot = z.output<typeof SnapshotSchema>;

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/lib/catalog/load-catalog.ts';
 import { scoreRecord } from '../../src/lib/score/score-record.ts';
+import type { ContractCheck } from '../../src/schemas/contract.ts';
 import type { ApiEntry, Entry } from '../../src/schemas/entry.ts';
 import {
 	API,
@@ -323,6 +324,25 @@ describe('licence clarity', () => {
 	});
 });
 
+function contractCheck(fields: Partial<ContractCheck>): ContractCheck {
+	return {
+		operation: 'GET /items',
+		url: 'https://x.gouv.fr/items',
+		status: 200,
+		ms: 50,
+		contentType: 'application/json',
+		bytes: 2,
+		error: null,
+		failed: false,
+		conforms: null,
+		violations: [],
+		violationCount: 0,
+		skipped: null,
+		note: 'answered 200',
+		...fields,
+	};
+}
+
 describe('agent readiness', () => {
 	const spec = { url: 'https://x.gouv.fr/o.json', format: 'openapi' as const };
 	const validCapture = snapshot({
@@ -348,8 +368,26 @@ describe('agent readiness', () => {
 		['a spec URL of a known format, not yet validated', { ...API, spec }, null, 30],
 		['a spec in an unknown format', { ...API, spec: { ...spec, format: 'other' } }, null, 20],
 		[
-			'a validated spec, docs and homepage',
+			'an open API with a validated spec, docs and homepage, its contract not yet checked',
 			{ ...API, spec, docs: 'https://d.gouv.fr', homepage: 'https://h.gouv.fr' },
+			validCapture,
+			90,
+		],
+		[
+			'an open API with a validated spec, docs and homepage whose real answer matches its schema',
+			{ ...API, spec, docs: 'https://d.gouv.fr', homepage: 'https://h.gouv.fr' },
+			{ ...validCapture, contract: contractCheck({ conforms: true }) },
+			100,
+		],
+		[
+			'an open API whose real answer differs from its schema',
+			{ ...API, spec, docs: 'https://d.gouv.fr', homepage: 'https://h.gouv.fr' },
+			{ ...validCapture, contract: contractCheck({ conforms: false, violationCount: 2 }) },
+			90,
+		],
+		[
+			'an API needing a key, never called, with a validated spec, docs and homepage',
+			{ ...API, access: 'key', spec, docs: 'https://d.gouv.fr', homepage: 'https://h.gouv.fr' },
 			validCapture,
 			100,
 		],

@@ -158,7 +158,12 @@ export const AGENT_SIGNALS = {
 	api: [
 		{ key: 'spec-url', points: 20, label: 'OpenAPI spec URL declared' },
 		{ key: 'spec-format', points: 10, label: 'Spec format known' },
-		{ key: 'spec-valid', points: 25, label: 'Spec parses and validates' },
+		{ key: 'spec-valid', points: 15, label: 'Spec parses and validates' },
+		{
+			key: 'contract',
+			points: 10,
+			label: "A real request's answer matches the published schema",
+		},
 		{ key: 'docs', points: 25, label: 'Docs URL present' },
 		{ key: 'homepage', points: 20, label: 'Homepage URL present' },
 	],
@@ -174,6 +179,14 @@ export const AGENT_SIGNALS = {
 		{ key: 'homepage', points: 20, label: 'Homepage URL present' },
 	],
 } as const;
+
+/**
+ * The contract check calls only APIs declared open: the register never sends credentials. For
+ * any other API the contract signal's points follow the spec's validity instead, so that
+ * needing a key costs no score.
+ */
+export const CONTRACT_RULE =
+	"one GET operation of the spec, chosen the same way every night (no credentials, required parameters only from the spec's examples, defaults or enums), is called for real and its answer is validated against the response schema the spec declares for that status and media type. APIs not declared open are never called: for them these points follow the spec's validity";
 
 /** Formats agents can read without a human: structured, open. */
 export const MACHINE_READABLE_FORMATS = [

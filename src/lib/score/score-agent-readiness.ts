@@ -1,3 +1,5 @@
+import type { Entry } from '../../schemas/entry.ts';
+import type { Snapshot } from '../../schemas/snapshot.ts';
 import { AGENT_SIGNALS, AXIS_NAMES, AXIS_WEIGHTS, MACHINE_READABLE_FORMATS } from './constants.ts';
 import { type AxisScore, type ScoreInput, totalGain } from './types.ts';
 
@@ -9,6 +11,8 @@ const HINTS: Record<SignalKey, string> = {
 	'spec-url': 'Publish an OpenAPI description and declare it as `spec.url`',
 	'spec-format': 'Declare the spec format (`spec.format`)',
 	'spec-valid': 'Make the spec validate against the OpenAPI schema',
+	contract:
+		'Give one GET operation examples for its required parameters, and keep its answers matching the published schema',
 	docs: 'Link the developer documentation (`docs`)',
 	homepage: 'Link a homepage (`homepage`)',
 	distributions: 'List the download URLs (`distributions`)',
@@ -16,6 +20,48 @@ const HINTS: Record<SignalKey, string> = {
 	'machine-readable':
 		'Offer the data in a machine-readable format (CSV, JSON, XML…) at a URL that answers',
 };
+
+/**
+ * The contract signal (see CONTRACT_RULE): met when tonight's real request answered as the spec
+ * says.
+ */
+function scoreContract(
+	snapshot: Snapshot | null,
+	met: Map<SignalKey, string>,
+	notes: Map<SignalKey, string>,
+): void {
+	const contract = snapshot?.contract;
+	if (contract?.conforms === true) {
+		met.set(
+			'contract',
+			`A real request to ${contract.operation} answered as the published schema says`,
+		);
+	} else if (contract?.conforms === false) {
+		notes.set(
+			'contract',
+			`a real request's answer differs from the published schema (${contract.violationCount} difference(s))`,
+		);
+	} else if (contract) {
+		notes.set('contract', `contract not confirmed: ${contract.skipped ?? contract.note}`);
+	} else {
+		notes.set('contract', 'contract not yet checked');
+	}
+}
+
+type Signal = { key: SignalKey; points: number; label: string };
+
+/**
+ * The signals an entry is scored on. An API not declared open is never called (the register
+ * sends no credentials), so its contract points go to the spec's validity (CONTRACT_RULE).
+ */
+function signalsFor(entry: Entry): readonly Signal[] {
+	if (entry.kind === 'dataset') return AGENT_SIGNALS.dataset;
+	if (entry.access === 'open') return AGENT_SIGNALS.api;
+	const contract = AGENT_SIGNALS.api.find((s) => s.key === 'contract')?.points ?? 0;
+	return AGENT_SIGNALS.api
+		.filter((s) => s.key !== 'contract')
+		.map((s) => (s.key === 'spec-valid' ? { ...s, points: s.points + contract } : s));
+}
 
 /** What an agent needs to use it unattended: a machine-readable description, docs, a landing page. */
 export function scoreAgentReadiness(input: ScoreInput): AxisScore {
@@ -37,6 +83,7 @@ export function scoreAgentReadiness(input: ScoreInput): AxisScore {
 			else if (spec)
 				notes.set('spec-valid', `spec does not validate (${spec.errors[0] ?? 'unreadable'})`);
 			else notes.set('spec-valid', 'spec not yet validated');
+			if (entry.access === 'open') scoreContract(snapshot, met, notes);
 		}
 	} else {
 		if (entry.distributions.length > 0)
@@ -69,7 +116,7 @@ export function scoreAgentReadiness(input: ScoreInput): AxisScore {
 	if (entry.docs) met.set('docs', 'Docs URL present');
 	if (entry.homepage) met.set('homepage', 'Homepage URL present');
 
-	const signals = AGENT_SIGNALS[entry.kind];
+	const signals = signalsFor(entry);
 	const score = signals.reduce((sum, s) => sum + (met.has(s.key) ? s.points : 0), 0);
 	const reasons = [
 		signals.flatMap((s) => (met.has(s.key) ? [met.get(s.key)] : [])).join(' · ') ||
@@ -90,7 +137,9 @@ export function scoreAgentReadiness(input: ScoreInput): AxisScore {
 			(h) =>
 				!(
 					snapshot === null &&
-					(h.text === HINTS['spec-valid'] || h.text === HINTS['machine-readable'])
+					(h.text === HINTS['spec-valid'] ||
+						h.text === HINTS.contract ||
+						h.text === HINTS['machine-readable'])
 				),
 		),
 	};
@@ -100,6 +149,7 @@ export function scoreAgentReadiness(input: ScoreInput): AxisScore {
 const DEPENDS_ON: Partial<Record<SignalKey, SignalKey>> = {
 	'spec-format': 'spec-url',
 	'spec-valid': 'spec-url',
+	contract: 'spec-url',
 	'media-types': 'distributions',
 	'machine-readable': 'distributions',
 };

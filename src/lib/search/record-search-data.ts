@@ -25,7 +25,14 @@ export const FILTER_LABELS: Readonly<Record<FilterKey, string>> = {
 	licence: 'Licence',
 	publisher: 'Publisher',
 	source: 'Listed by',
+	contract: 'Contract check',
 };
+
+/** Values of the contract filter: how the last contract check judged the API's real answer. */
+export const CONTRACT_FILTER_VALUES = {
+	conforms: 'Conforms to its contract',
+	differs: 'Differs from its contract',
+} as const;
 
 export const NO_LICENCE = 'No licence stated';
 
@@ -51,7 +58,15 @@ export function recordFilters(record: RegisterRecord): Record<FilterKey, string[
 		licence: [entry.licence ? describeLicence(entry.licence).name : NO_LICENCE],
 		publisher: [publisher.name],
 		source: record.listedBy.map((listing) => listing.name),
+		contract: contractFilter(snapshot?.contract?.conforms),
 	};
+}
+
+/** A record is filed under the contract filter only once its answer was judged. */
+function contractFilter(conforms: boolean | null | undefined): string[] {
+	if (conforms === true) return [CONTRACT_FILTER_VALUES.conforms];
+	if (conforms === false) return [CONTRACT_FILTER_VALUES.differs];
+	return [];
 }
 
 /** Metadata returned with each result: what a result card shows besides the filter values. */
@@ -98,6 +113,7 @@ const FIXED_ORDER: Partial<Record<FilterKey, readonly string[]>> = {
 	state: Object.values(OUTCOME_LABELS),
 	band: BANDS.map((b) => bandLabel(b.name)),
 	access: Object.values(ACCESS_LABELS),
+	contract: Object.values(CONTRACT_FILTER_VALUES),
 };
 
 export interface FacetOption {

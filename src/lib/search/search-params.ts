@@ -16,6 +16,7 @@ export const FILTER_KEYS = [
 	'licence',
 	'publisher',
 	'source',
+	'contract',
 ] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 

@@ -4,6 +4,7 @@ import { cleanText, escapeXml } from '../badges/safe-text.ts';
 import type { Register } from '../register/assemble-register.ts';
 import { OUTCOME_LABELS } from '../register/labels.ts';
 import { recordPath, SITE_URL } from '../register/urls.ts';
+import { contractChangeText } from '../verify/changes.ts';
 
 /** Items of the changes feed: the newest first, first checks left out (they are not news). */
 export const FEED_ITEMS = 100;
@@ -21,6 +22,7 @@ function headline(change: Change): string {
 		return `${OUTCOME_LABELS[change.from ?? 'unverified'].toLowerCase()} → ${OUTCOME_LABELS[change.to].toLowerCase()}`;
 	}
 	if (change.type === 'spec-validity') return `spec became ${change.to ? 'valid' : 'invalid'}`;
+	if (change.type === 'contract') return contractChangeText(change);
 	const { added, removed } = change;
 	const counts = [
 		...count(added.parameters.length, 'parameter', 'added'),
@@ -35,7 +37,7 @@ function headline(change: Change): string {
 function details(change: Change, reason: string | undefined): string {
 	if (change.type === 'outcome')
 		return reason ? `${headline(change)}. ${reason}` : `${headline(change)}.`;
-	if (change.type === 'spec-validity') return `${headline(change)}.`;
+	if (change.type === 'spec-validity' || change.type === 'contract') return `${headline(change)}.`;
 	const names = [
 		...change.added.parameters.map((n) => `+parameter ${n}`),
 		...change.added.fields.map((n) => `+field ${n}`),

@@ -13,9 +13,17 @@ function difference(a: Set<string>, b: Set<string>): string[] {
 	return [...a].filter((x) => !b.has(x)).sort();
 }
 
+/** A conformance change in the register's words, for every page and feed that lists changes. */
+export function contractChangeText(change: { to: boolean }): string {
+	return change.to
+		? 'the answer now matches its published schema'
+		: 'the answer no longer matches its published schema';
+}
+
 /**
- * What changed for one record between two runs: its outcome, whether its spec validates, and
- * the parameters and fields its spec exposes. A first run records the outcome it starts with.
+ * What changed for one record between two runs: its outcome, whether its spec validates,
+ * whether its contract check's answer matches its schema, and the parameters and fields its
+ * spec exposes. A first run records the outcome it starts with.
  */
 export function diffSnapshots(previous: Snapshot | null, next: Snapshot): Change[] {
 	const at = next.checkedAt;
@@ -28,6 +36,11 @@ export function diffSnapshots(previous: Snapshot | null, next: Snapshot): Change
 			from: previous?.outcome ?? null,
 			to: next.outcome,
 		});
+	}
+	const [conformed, conforms] = [previous?.contract?.conforms, next.contract?.conforms];
+	// Only a judgement against a judgement: a skipped or failed call says nothing of conformance.
+	if (typeof conformed === 'boolean' && typeof conforms === 'boolean' && conformed !== conforms) {
+		changes.push({ type: 'contract', id: next.id, at, from: conformed, to: conforms });
 	}
 	const before = previous?.spec ?? null;
 	const after = next.spec;

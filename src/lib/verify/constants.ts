@@ -19,6 +19,8 @@ export const VERIFY_DEFAULTS = {
 	probeBodyBytes: 256 * 1024,
 	/** Bytes of a page read to confirm a proof (a catalogue page, the publisher's page linking to the record). */
 	proofBodyBytes: 1024 * 1024,
+	/** Bytes of the contract check's answer read (decompressed); a larger answer is not judged. */
+	contractBodyBytes: 2 * 1024 * 1024,
 	/** Bytes of a spec read (decompressed); a larger spec is recorded as too large. */
 	specBodyBytes: 16 * 1024 * 1024,
 	/** Retries of a transient failure, with delays doubling from retryBaseDelayMs. */

@@ -1,3 +1,4 @@
+import type { ContractCheck } from '../../schemas/contract.ts';
 import type { Access } from '../../schemas/entry.ts';
 import type { Check, CheckTarget, ErrorCode, Outcome } from '../../schemas/snapshot.ts';
 import { ERROR_MEANINGS } from './errors.ts';
@@ -9,7 +10,7 @@ import { ERROR_MEANINGS } from './errors.ts';
 export const OUTCOME_MEANINGS: Record<Outcome, string> = {
 	up: 'answered as expected: a success, or 401/403 from an API whose entry says it needs credentials',
 	degraded:
-		'answered, but not well: slower than the limit, a certificate about to expire, a secondary page (spec, docs, homepage, a download) missing or broken, credentials asked of an API declared open, or a dataset file that is not the format its entry declares (an HTML page instead of a CSV)',
+		'answered, but not well: slower than the limit, a certificate about to expire, a secondary page (spec, docs, homepage, a download) missing or broken, credentials asked of an API declared open, a dataset file that is not the format its entry declares (an HTML page instead of a CSV), or a real request to an operation of an open API that failed (a 5xx, no answer, or something not JSON where its spec declares JSON) although its base answers. An answer that merely differs from the published schema is not degraded: it is reported on the record and costs agent-readiness points',
 	down: 'did not answer usefully, and still did not on a re-check: timeout, connection refused or reset, DNS failure, invalid TLS certificate, too many redirects, an answer that breaks HTTP, or a 5xx/404 answer',
 	inconclusive:
 		'the check could not tell: a bot-protection challenge, rate limiting (429), an address the register refuses to contact, or a failure of the check itself (a fault of the register, not of the server, retried the next night)',
@@ -171,5 +172,25 @@ export function judgeFileContent(
 	return {
 		outcome: 'degraded',
 		note: `${verdict.note}, but the file is ${mismatch.found}, not the declared ${mismatch.declared}`,
+	};
+}
+
+/**
+ * The record's outcome once its contract check is known: a real request that failed (5xx, no
+ * answer, not JSON where JSON is declared) degrades a record whose base answered, since the
+ * API's own operations are what its users call. A schema violation changes nothing here (it is
+ * scored under agent readiness); a record already down or inconclusive stays so.
+ */
+export function withContract(
+	combined: { outcome: Outcome; reason: string },
+	contract: ContractCheck | undefined,
+): { outcome: Outcome; reason: string } {
+	if (!contract?.failed) return combined;
+	if (combined.outcome !== 'up' && combined.outcome !== 'degraded') return combined;
+	const failure = `a real request to ${contract.operation ?? 'an operation'} ${contract.note}`;
+	const lead = combined.reason.replace(/\.$/, '');
+	return {
+		outcome: 'degraded',
+		reason: combined.outcome === 'up' ? `${lead}, but ${failure}.` : `${lead}; and ${failure}.`,
 	};
 }

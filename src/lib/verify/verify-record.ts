@@ -4,9 +4,10 @@ import type { Publisher } from '../../schemas/publisher.ts';
 import type { Check, CheckTarget, Snapshot } from '../../schemas/snapshot.ts';
 import { fieldPath } from '../catalog/problem.ts';
 import { safeLogText } from '../cli/safe-log-text.ts';
+import { checkContract, wantsContract } from './contract/check-contract.ts';
 import { readDataFiles } from './files/read-data-file.ts';
 import { captureSpec, type SpecContext } from './openapi/capture-spec.ts';
-import { combineChecks } from './outcome.ts';
+import { combineChecks, withContract } from './outcome.ts';
 import { type ProbeResult, probeUrl } from './probe.ts';
 import { checkProofs, type ProofContext } from './proofs.ts';
 
@@ -49,7 +50,9 @@ async function verifyRecord(
 	};
 	const specPromise =
 		entry.kind === 'api' && entry.spec
-			? captureSpec(context, entry.spec, previous?.spec ?? null)
+			? captureSpec(context, entry.spec, previous?.spec ?? null, {
+					planContract: wantsContract(entry),
+				})
 			: Promise.resolve(null);
 	const filesPromise =
 		entry.kind === 'dataset'
@@ -64,7 +67,8 @@ async function verifyRecord(
 
 	const checks: Check[] = [...(files ?? []).map((f) => f.check), ...probed];
 	if (spec) checks.splice(entry.kind === 'api' && entry.baseUrl ? 1 : 0, 0, spec.check);
-	const { outcome, reason } = combineChecks(checks);
+	const contract = entry.kind === 'api' ? await checkContract(context, entry, spec) : undefined;
+	const { outcome, reason } = withContract(combineChecks(checks), contract);
 	const isUp = outcome === 'up' || outcome === 'degraded';
 	return {
 		id: entry.id,
@@ -76,6 +80,7 @@ async function verifyRecord(
 		spec: spec?.capture ?? null,
 		proofs,
 		...(files ? { files: files.map((f) => f.file) } : {}),
+		...(contract ? { contract } : {}),
 	};
 }
 
@@ -115,6 +120,7 @@ function checkFailedSnapshot(
 		spec: previous?.spec ?? null,
 		proofs: previous?.proofs ?? [],
 		...(previous?.files ? { files: previous.files } : {}),
+		...(previous?.contract ? { contract: previous.contract } : {}),
 	};
 }
 

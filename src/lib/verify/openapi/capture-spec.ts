@@ -6,6 +6,7 @@ import { clipText } from '../../state/cap-snapshot.ts';
 import { FetchError } from '../errors.ts';
 import type { FetchResult } from '../http-client.ts';
 import { checkFromFetch, type ProbeContext } from '../probe.ts';
+import type { ContractPlanResult } from './plan-contract.ts';
 import type { SpecPool } from './spec-pool.ts';
 
 export interface SpecContext extends ProbeContext {
@@ -27,7 +28,9 @@ export async function captureSpec(
 	context: SpecContext,
 	spec: { url: string; format: SpecFormat },
 	previous: SpecCapture | null,
-): Promise<{ check: Check; capture: SpecCapture | null }> {
+	/** Also choose tonight's contract-check operation (read from the document even when unchanged). */
+	options: { planContract?: boolean } = {},
+): Promise<{ check: Check; capture: SpecCapture | null; plan?: ContractPlanResult }> {
 	let result: FetchResult | FetchError;
 	try {
 		result = await context.client.fetch(spec.url, {
@@ -60,23 +63,26 @@ export async function captureSpec(
 
 	const now = context.now().toISOString();
 	const sha256 = createHash('sha256').update(result.body).digest('hex');
-	// A capture older than the complete name lists, or a partial one (a remote document may be
-	// back), is made again even when the document has not changed.
+	// Same document as when it was captured: keep that capture, and its date, as they are — unless
+	// it predates the complete name lists or was partial (a remote document may be back).
 	const complete = kept?.names !== undefined && (kept.unresolvedTotal ?? 0) === 0;
-	if (kept?.sha256 === sha256 && complete) {
-		// Same document as when it was captured: keep that capture, and its date, as they are.
-		return { check, capture: { ...kept, fetchError: null } };
-	}
+	const unchanged = kept?.sha256 === sha256 && complete ? { ...kept, fetchError: null } : null;
+	if (unchanged && !options.planContract) return { check, capture: unchanged };
 	const outcome = await context.pool.run({
 		url: result.finalUrl,
 		text: result.body.toString('utf8'),
 		gate: context.gate,
 		...(context.ca ? { ca: context.ca } : {}),
 		limits: context.limits,
+		...(options.planContract ? { planContract: true } : {}),
+		...(unchanged ? { planOnly: true } : {}),
 	});
+	const plan = outcome.contract ? { plan: outcome.contract } : {};
+	if (unchanged) return { check, capture: unchanged, ...plan };
 	const schema = outcome.schema;
 	return {
 		check,
+		...plan,
 		capture: {
 			url: spec.url,
 			format: spec.format,

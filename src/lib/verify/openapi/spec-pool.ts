@@ -1,10 +1,14 @@
 import { Piscina } from 'piscina';
 import type { VerifyLimits } from '../constants.ts';
+import type { AnswerVerdict } from '../contract/validate-answer.ts';
+import type { ValidateAnswerTask } from '../contract/validate-answer-task.ts';
 import { shortError } from './parse-spec-text.ts';
 import type { SpecTask, SpecTaskResult } from './spec-worker.ts';
 
 export interface SpecPool {
 	run(task: SpecTask): Promise<SpecTaskResult>;
+	/** Validates a contract check's answer in a worker, under the same deadline. */
+	validateAnswer(task: ValidateAnswerTask): Promise<AnswerVerdict>;
 	close(): Promise<void>;
 }
 
@@ -45,6 +49,24 @@ export function createSpecPool(limits: VerifyLimits): SpecPool {
 					reason = `processing the spec needed more than ${limits.specHeapMb} MB`;
 				else reason = `the spec could not be processed: ${shortError(error)}`;
 				return { readable: false, valid: false, errors: [reason], schema: null };
+			}
+		},
+		async validateAnswer(task) {
+			try {
+				// The pool is typed for its default task; this is its other one, a named export.
+				const verdict: unknown = await pool.run(task as never, {
+					name: 'validateContractAnswer',
+					signal: AbortSignal.timeout(limits.specTimeoutMs),
+				});
+				return verdict as AnswerVerdict;
+			} catch (error) {
+				const name = (error as { name?: string }).name;
+				return {
+					unusable:
+						name === 'AbortError'
+							? `validating the answer took longer than ${limits.specTimeoutMs / 1000} s`
+							: `the answer could not be validated: ${shortError(error)}`,
+				};
 			}
 		},
 		async close() {

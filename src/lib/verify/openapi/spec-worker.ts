@@ -11,8 +11,12 @@ import { createHttpClient, type HttpClient } from '../http-client.ts';
 import { dereferenceSpec } from './dereference-spec.ts';
 import { type ExtractedSchema, extractSchema } from './extract-schema.ts';
 import { parseSpecText, type ReadSpec, readSpecText, shortError } from './parse-spec-text.ts';
+import { type ContractPlanResult, planContract } from './plan-contract.ts';
 import { type LoadedDocuments, loadSpecDocuments } from './spec-documents.ts';
 import { validateDocument } from './validate-document.ts';
+
+// The contract check's answer is validated in these workers too, under the same deadline.
+export { validateContractAnswer } from '../contract/validate-answer-task.ts';
 
 export interface SpecTask {
 	url: string;
@@ -20,6 +24,10 @@ export interface SpecTask {
 	gate: AddressGateOptions;
 	ca?: string[];
 	limits: VerifyLimits;
+	/** Also choose the operation for the contract check (open APIs only). */
+	planContract?: boolean;
+	/** Only that: the spec is unchanged since its capture, which is kept. */
+	planOnly?: boolean;
 }
 
 export interface SpecTaskResult {
@@ -35,6 +43,8 @@ export interface SpecTaskResult {
 	/** References left unresolved, with the reason (the first SNAPSHOT_LIMITS.unresolved). */
 	unresolved?: string[];
 	unresolvedTotal?: number;
+	/** The operation the contract check calls, when the task asked for one. */
+	contract?: ContractPlanResult;
 }
 
 const MAX_ERRORS = SNAPSHOT_LIMITS.errors;
@@ -156,6 +166,15 @@ export default async function captureSpecInWorker(task: SpecTask): Promise<SpecT
 			parser,
 		};
 	}
+	if (task.planOnly) {
+		return {
+			readable: true,
+			valid: true,
+			errors: [],
+			schema: null,
+			contract: planContract(document, task.url),
+		};
+	}
 	// 1. The document against the official JSON Schema of its version (compiled once per worker).
 	const errors = validateDocument(document as Record<string, unknown>);
 	// 2. The documents its external `$ref`s name, through the guarded client.
@@ -200,5 +219,6 @@ export default async function captureSpecInWorker(task: SpecTask): Promise<SpecT
 			.slice(0, SNAPSHOT_LIMITS.unresolved)
 			.map((ref) => shortError(ref)),
 		unresolvedTotal: dereferenced.unresolved.length,
+		...(task.planContract ? { contract: planContract(document, task.url) } : {}),
 	};
 }
