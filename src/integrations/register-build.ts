@@ -67,7 +67,11 @@ export function registerBuild(done: (result: RegisterBuildResult) => void): Astr
 				const sweeping = performance.now();
 				const { removed, recordPages } = await removeStaleFiles(
 					outDir,
-					register.records.map((r) => r.id),
+					register.records.map((r) => ({
+						id: r.id,
+						kind: r.entry.kind,
+						publisher: r.entry.publisher,
+					})),
 					publicDir,
 					started,
 				);

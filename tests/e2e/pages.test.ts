@@ -228,9 +228,12 @@ describe.skipIf(skip !== '')('the built register, in Chromium', () => {
 		expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toMatch(
 			/\/records\/de-e2e-weather-dataset\/$/,
 		);
-		expect(await page.locator('meta[property="og:image"]').getAttribute('content')).toMatch(
-			/\/og\/de-e2e-weather-dataset\.png$/,
-		);
+		// A dataset shares its publisher's card, and the card is there to fetch.
+		const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+		expect(image).toMatch(/\/og\/publisher-e2e-bundesamt\.png$/);
+		const card = await page.request.get(`${siteUrl}${new URL(image ?? '').pathname}`);
+		expect(card.status()).toBe(200);
+		expect(card.headers()['content-type']).toBe('image/png');
 	});
 
 	it('answers unknown paths with the helpful 404', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { badgeFactsOf } from '../../src/lib/badges/badge-facts.ts';
-import { OG_TITLE_MAX, ogCardOf } from '../../src/lib/og/og-card.ts';
+import { OG_TITLE_MAX, ogCardOf, publisherOgCard } from '../../src/lib/og/og-card.ts';
 import type { RegisterRecord } from '../../src/lib/register/assemble-register.ts';
 import { SITE_URL } from '../../src/lib/register/urls.ts';
 import { scoreRecord } from '../../src/lib/score/score-record.ts';
@@ -19,6 +19,21 @@ function record(fields: Partial<RegisterRecord> = {}): RegisterRecord {
 		...fields,
 	} as RegisterRecord;
 }
+
+describe('publisherOgCard', () => {
+	it('shows the publisher, its country and how many datasets it has, with no state or score', () => {
+		expect(publisherOgCard(PUBLISHER, 1)).toEqual({
+			id: PUBLISHER.id,
+			kicker: 'Datasets · France',
+			title: 'Direction interministérielle du numérique',
+			byline: '1 dataset in the register',
+			state: null,
+			score: null,
+			site: new URL(SITE_URL).host,
+		});
+		expect(publisherOgCard(PUBLISHER, 12).byline).toBe('12 datasets in the register');
+	});
+});
 
 describe('ogCardOf', () => {
 	it('shows kind, country, title, publisher, state and score', () => {

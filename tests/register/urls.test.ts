@@ -46,6 +46,14 @@ describe('the URL contract at the root of a domain', () => {
 		]);
 		expect(atRoot.recordFolders).toEqual(['records', 'api/v1/records', 'badges', 'og']);
 	});
+
+	it('gives a dataset no image of its own: it shares its publisher card, which no record id can name', () => {
+		expect(atRoot.recordFiles('fr-x', 'dataset')).not.toContain('og/fr-x.png');
+		expect(atRoot.recordFiles('fr-x', 'dataset')).toHaveLength(6);
+		expect(atRoot.publisherOgPath('insee')).toBe('/og/publisher-insee.png');
+		// Record ids are `<cc>-…`: "publisher-…" is never one.
+		expect(atRoot.publisherOgPath('insee')).not.toMatch(/^\/og\/[a-z]{2}-/);
+	});
 });
 
 describe('the URL contract under a base (a fork on <user>.github.io/<repo>/)', () => {

@@ -4,7 +4,12 @@ import { dirname, join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Register } from '../../src/lib/register/assemble-register.ts';
 import { registerFromDisk } from '../../src/lib/register/register-from-disk.ts';
-import { defaultOgPath, distFile, recordFiles } from '../../src/lib/register/urls.ts';
+import {
+	defaultOgPath,
+	distFile,
+	publisherOgPath,
+	recordFiles,
+} from '../../src/lib/register/urls.ts';
 import { writeRecordAssets } from '../../src/lib/site/record-assets.ts';
 import { removeStaleFiles } from '../../src/lib/site/stale-files.ts';
 
@@ -32,6 +37,7 @@ describe('the files a record owns', () => {
 	let outDir: string;
 	let register: Register;
 	let ids: string[];
+	let owners: { id: string; kind: 'api' | 'dataset'; publisher: string }[];
 	let expected: string[];
 
 	beforeAll(async () => {
@@ -39,7 +45,20 @@ describe('the files a record owns', () => {
 		outDir = join(work, 'dist');
 		register = await registerFromDisk(join(root, 'tests', 'fixtures', 'valid-catalog'));
 		ids = register.records.map((r) => r.id);
-		expected = [...ids.flatMap(recordFiles), distFile(defaultOgPath)].sort();
+		owners = register.records.map((r) => ({
+			id: r.id,
+			kind: r.entry.kind,
+			publisher: r.entry.publisher,
+		}));
+		// A dataset has no image of its own: its publisher's card stands for it.
+		const datasetPublishers = new Set(
+			owners.filter((o) => o.kind === 'dataset').map((o) => o.publisher),
+		);
+		expected = [
+			...owners.flatMap((o) => recordFiles(o.id, o.kind)),
+			...[...datasetPublishers].map((p) => distFile(publisherOgPath(p))),
+			distFile(defaultOgPath),
+		].sort();
 		// Astro writes the pages; the register's step writes everything else.
 		for (const id of ids) await put(outDir, recordFiles(id)[0] ?? '', '<html></html>');
 		await writeRecordAssets(outDir, register, undefined, {
@@ -54,6 +73,8 @@ describe('the files a record owns', () => {
 
 	it('are exactly the files the writers write, besides the page Astro writes', async () => {
 		expect(ids.length).toBeGreaterThan(0);
+		// The fixture has both kinds, so both kinds of image are accounted for.
+		expect(new Set(owners.map((o) => o.kind))).toEqual(new Set(['api', 'dataset']));
 		expect(await filesUnder(outDir)).toEqual(expected);
 	});
 
@@ -67,7 +88,7 @@ describe('the files a record owns', () => {
 		const old = new Date(started - 60_000);
 		await utimes(join(outDir, 'old-page', 'index.html'), old, old);
 
-		const { removed, recordPages } = await removeStaleFiles(outDir, ids, publicDir, started);
+		const { removed, recordPages } = await removeStaleFiles(outDir, owners, publicDir, started);
 
 		expect(await filesUnder(outDir)).toEqual([...expected, 'favicon.svg'].sort());
 		expect(removed).toBe(recordFiles('gone-record').length + 1);

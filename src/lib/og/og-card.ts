@@ -1,3 +1,4 @@
+import type { RegisterPublisher } from '../../schemas/publisher.ts';
 import type { BadgeState } from '../badges/badge-facts.ts';
 import { truncateText } from '../badges/safe-text.ts';
 import type { RegisterRecord } from '../register/assemble-register.ts';
@@ -41,6 +42,22 @@ export function ogCardOf(record: RegisterRecord): OgCard {
 		byline: truncateText(publisher.name, OG_BYLINE_MAX),
 		state: record.snapshot?.outcome ?? 'unverified',
 		score: { total: score.total, band: score.band, provisional: score.provisional },
+		site: siteHost(),
+	};
+}
+
+/**
+ * The card a publisher's datasets share (issue 15: one image per publisher, not per dataset):
+ * who publishes them and how many the register lists. No state or score: those are each dataset's.
+ */
+export function publisherOgCard(publisher: RegisterPublisher, datasets: number): OgCard {
+	return {
+		id: publisher.id,
+		kicker: `Datasets · ${countryName(publisher.country)}`,
+		title: truncateText(publisher.name, OG_TITLE_MAX),
+		byline: `${datasets} dataset${datasets === 1 ? '' : 's'} in the register`,
+		state: null,
+		score: null,
 		site: siteHost(),
 	};
 }

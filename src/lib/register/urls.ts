@@ -9,6 +9,8 @@ import { settings } from '../settings/read-settings.ts';
  * writers and the sweep must both take them from here.
  */
 
+type RecordKind = 'api' | 'dataset';
+
 /** The pages that exist once, without a parameter, by name. */
 const STATIC_PAGES = {
 	home: '',
@@ -103,6 +105,13 @@ export function urlContract(siteUrl: string) {
 			),
 		badgeEndpointPath: (id: string) => recordOutput('badgeEndpoint', id),
 		ogPath: (id: string) => recordOutput('og', id),
+		/**
+		 * A publisher's card, shared by its datasets: one image per publisher rather than one per
+		 * dataset keeps the site within its size budget (issue 15). In the OG folder, named so no
+		 * record id (`<cc>-…`) can take it.
+		 */
+		publisherOgPath: (publisherId: string) =>
+			withBase(`${RECORD_OUTPUTS.og.folder}/publisher-${publisherId}.png`),
 		/** Pagefind's script, which the search page loads at run time. */
 		searchBundlePath: withBase(`${SEARCH_INDEX_FOLDER}/pagefind.js`),
 		/** The image of every page that is not a record page. */
@@ -112,12 +121,25 @@ export function urlContract(siteUrl: string) {
 		distFile,
 		/** Folders of the output that hold one file or folder per record (swept by name). */
 		recordFolders: [...new Set(Object.values(RECORD_OUTPUTS).map((o) => o.folder))],
-		/** Every file a record owns in the output folder, its page first. */
-		recordFiles: (id: string) =>
-			(Object.keys(RECORD_OUTPUTS) as (keyof typeof RECORD_OUTPUTS)[]).map((output) =>
-				distFile(recordOutput(output, id)),
-			),
+		/**
+		 * Every file a record owns in the output folder, its page first. A dataset has no image of
+		 * its own: it shows its publisher's card.
+		 */
+		recordFiles: (id: string, kind: RecordKind = 'api') =>
+			(Object.keys(RECORD_OUTPUTS) as (keyof typeof RECORD_OUTPUTS)[])
+				.filter((output) => output !== 'og' || kind !== 'dataset')
+				.map((output) => distFile(recordOutput(output, id))),
 	};
+}
+
+/** The image a record page shares: its own card for an API, its publisher's for a dataset. */
+export function shareImagePath(record: {
+	id: string;
+	entry: { kind: RecordKind; publisher: string };
+}): string {
+	return record.entry.kind === 'dataset'
+		? publisherOgPath(record.entry.publisher)
+		: ogPath(record.id);
 }
 
 /** This site's contract, from `C0MM0_SITE_URL`. */
@@ -136,6 +158,7 @@ export const {
 	badgePath,
 	badgeEndpointPath,
 	ogPath,
+	publisherOgPath,
 	defaultOgPath,
 	searchBundlePath,
 	absoluteUrl,

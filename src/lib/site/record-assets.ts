@@ -5,7 +5,7 @@ import { type BadgeFacts, badgeFactsOf } from '../badges/badge-facts.ts';
 import { badgeFiles } from '../badges/badge-paths.ts';
 import { badgeSvg } from '../badges/badge-svg.ts';
 import { shieldsEndpoint } from '../badges/shields-endpoint.ts';
-import { defaultOgCard, ogCardOf } from '../og/og-card.ts';
+import { defaultOgCard, type OgCard, ogCardOf, publisherOgCard } from '../og/og-card.ts';
 import { loadOgFonts } from '../og/og-fonts.ts';
 import { createOgImages } from '../og/og-images.ts';
 import { placeholderOgPng } from '../og/og-placeholder.ts';
@@ -16,6 +16,7 @@ import {
 	defaultOgPath,
 	distFile,
 	ogPath,
+	publisherOgPath,
 	recordJsonPath,
 } from '../register/urls.ts';
 import { recordDocument } from './record-json.ts';
@@ -39,7 +40,8 @@ export interface AssetOptions {
 
 /**
  * Writes the files every record owns besides its page — its JSON, its three badges and their
- * shields endpoint, its OG image — straight into the output folder. Astro could serve each as an
+ * shields endpoint, an API's OG image — and the card each publisher's datasets share, straight
+ * into the output folder. Astro could serve each as an
  * endpoint, but spends about a millisecond per file doing so: at 10,000 records, 60,000 files
  * would take a minute of a 90-second budget. Here they take seconds.
  */
@@ -81,7 +83,8 @@ export async function writeRecordAssets(
 	for (const record of records) {
 		const badgeFacts = badgeFactsOf(record);
 		facts.set(record.id, badgeFacts);
-		write(recordJsonPath(record.id), () => JSON.stringify(recordDocument(record), null, 2));
+		// Without indentation: programs read it, and indentation was a third of its bytes.
+		write(recordJsonPath(record.id), () => JSON.stringify(recordDocument(record)));
 		write(badgeEndpointPath(record.id), () => JSON.stringify(shieldsEndpoint(badgeFacts)));
 	}
 	const { files: badges, clashes } = badgeFiles(register.records.map((r) => r.id));
@@ -99,16 +102,34 @@ export async function writeRecordAssets(
 			render: pool.render,
 		});
 		const skip = options.skipOg;
-		const cards = skip ? [] : records.map((r) => ({ id: r.id, card: ogCardOf(r) }));
+		// An API's card is its own; datasets share their publisher's, drawn for every publisher
+		// of a dataset on every build (its count changes when any of its datasets comes or goes;
+		// an unchanged card is a cache hit).
+		const apis = records.filter((r) => r.entry.kind !== 'dataset');
+		const datasetsByPublisher = new Map<string, number>();
+		for (const r of register.records) {
+			if (r.entry.kind !== 'dataset') continue;
+			datasetsByPublisher.set(r.publisher.id, (datasetsByPublisher.get(r.publisher.id) ?? 0) + 1);
+		}
+		const publishers = new Map(register.records.map((r) => [r.publisher.id, r.publisher]));
+		const cards: { path: string; card: OgCard }[] = [
+			...apis.map((r) => ({ path: ogPath(r.id), card: ogCardOf(r) })),
+			...[...datasetsByPublisher].flatMap(([id, count]) => {
+				const publisher = publishers.get(id);
+				return publisher
+					? [{ path: publisherOgPath(id), card: publisherOgCard(publisher, count) }]
+					: [];
+			}),
+		];
 		// Every missing card goes to the worker pool now; each image is fetched in its write's turn
 		// (drawn cards are in the cache by then, or still being drawn).
-		await images.prefetch([defaultOgCard(), ...cards.map((c) => c.card)]);
+		await images.prefetch([defaultOgCard(), ...(skip ? [] : cards.map((c) => c.card))]);
 		write(defaultOgPath, () => images.image(defaultOgCard()));
 		if (skip) {
 			const placeholder = await placeholderOgPng();
-			for (const record of records) write(ogPath(record.id), () => placeholder);
+			for (const { path } of cards) write(path, () => placeholder);
 		} else {
-			for (const { id, card } of cards) write(ogPath(id), () => images.image(card));
+			for (const { path, card } of cards) write(path, () => images.image(card));
 		}
 		await Promise.all(pending);
 		return { files, ogDrawn: images.stats.renders, clashes };

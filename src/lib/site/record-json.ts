@@ -2,9 +2,9 @@ import type { RegisterRecord } from '../register/assemble-register.ts';
 import {
 	absoluteUrl as absolute,
 	badgePath,
-	ogPath,
 	recordJsonPath,
 	recordPath,
+	shareImagePath,
 	sourceUrl,
 } from '../register/urls.ts';
 import { describeLicence } from '../vocab/licences.ts';
@@ -18,7 +18,7 @@ export function recordDocument(record: RegisterRecord) {
 			page: absolute(recordPath(record.id)),
 			json: absolute(recordJsonPath(record.id)),
 			badge: absolute(badgePath(record.id)),
-			og: absolute(ogPath(record.id)),
+			og: absolute(shareImagePath(record)),
 			source: sourceUrl(record.sourcePath),
 		},
 		entry,

@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import {
 	defaultOgPath,
 	distFile,
+	publisherOgPath,
 	recordFiles,
 	recordFolders,
 	SEARCH_INDEX_FOLDER,
@@ -19,11 +20,18 @@ const asContractFile = (path: string) => path.split(sep).join('/');
  */
 export async function removeStaleFiles(
 	outDir: string,
-	ids: readonly string[],
+	records: readonly { id: string; kind: 'api' | 'dataset'; publisher: string }[],
 	publicDir: string,
 	started: number,
 ): Promise<{ removed: number; recordPages: number }> {
-	const expected = new Set([...ids.flatMap(recordFiles), distFile(defaultOgPath)]);
+	const expected = new Set([
+		...records.flatMap((r) => recordFiles(r.id, r.kind)),
+		// The cards datasets share, one per publisher of a dataset.
+		...records.flatMap((r) =>
+			r.kind === 'dataset' ? [distFile(publisherOgPath(r.publisher))] : [],
+		),
+		distFile(defaultOgPath),
+	]);
 	const recordDirs = new Set(recordFolders.map((d) => join(outDir, d)));
 	const publicFiles = new Set(
 		(await readdir(publicDir, { recursive: true, withFileTypes: true }).catch(() => []))
