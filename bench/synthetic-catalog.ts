@@ -83,6 +83,8 @@ export interface SyntheticOptions {
 	originFor?: (i: number) => string;
 	/** Share of APIs that declare a spec. */
 	specShare?: number;
+	/** Share of records that are APIs (default 0.7; the build bench uses issue 15's 0.1). */
+	apiShare?: number;
 }
 
 export interface SyntheticRecord {
@@ -168,7 +170,7 @@ export function syntheticRecord(
 	const rand = random((options.seed ?? 1) * 1_000_003 + i);
 	const country = pick(COUNTRIES, rand());
 	const cc = country.toLowerCase();
-	const kind = rand() < 0.7 ? 'api' : 'dataset';
+	const kind = rand() < (options.apiShare ?? 0.7) ? 'api' : 'dataset';
 	const id = `${cc}-synthetic-${String(i).padStart(6, '0')}`;
 	const origin =
 		options.originFor?.(i) ?? `https://api${i % 997}.${cc === 'eu' ? 'europa.eu' : `gov-${cc}.eu`}`;
