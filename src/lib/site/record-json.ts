@@ -49,9 +49,16 @@ export function recordDocument(record: RegisterRecord) {
 		history: {
 			uptime30: history.uptime30,
 			uptime90: history.uptime90,
-			nights: Object.fromEntries(
-				history.dates.flatMap((date, i) => (history.strip[i] ? [[date, history.strip[i]]] : [])),
-			),
+			/**
+			 * The last nights, oldest first, one letter each — U up, D degraded, X down, I
+			 * inconclusive, `.` not checked — from `first` to `last` (a string rather than a map of
+			 * dates: a fifth of the bytes, for every record).
+			 */
+			nights: {
+				first: history.dates[0] ?? null,
+				last: history.dates.at(-1) ?? null,
+				outcomes: history.strip.map((letter) => letter ?? '.').join(''),
+			},
 			changes: history.changes,
 		},
 		score: {
@@ -59,7 +66,8 @@ export function recordDocument(record: RegisterRecord) {
 			band: score.band,
 			provisional: score.provisional,
 			tier: score.tier,
-			axes: score.axes,
+			// Each axis without its hints: the hints are listed once, below, across all axes.
+			axes: score.axes.map(({ hints: _hints, ...axis }) => axis),
 			evidence: score.proofs,
 			hints: score.hints,
 		},
