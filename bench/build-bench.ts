@@ -1,7 +1,6 @@
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import packageJson from '../package.json' with { type: 'json' };
 import { type Measurement, measure } from './measure.ts';
 import { writeSyntheticCatalog } from './synthetic-catalog.ts';
 import { writeSyntheticState } from './synthetic-state.ts';
@@ -36,16 +35,12 @@ export interface BuildBenchResult {
 	recordPage: { bytes: number; textBytes: number };
 }
 
-/** `node <flags> node_modules/astro/bin/astro.mjs build` — the flags of `npm run build`. */
+/** `npm run build`'s script, with the RSS reporter: Astro and Pagefind run as its children. */
 function buildCommand(outDir: string): string[] {
-	const words = packageJson.scripts.build.split(/\s+/);
-	const flags = words[0] === 'node' ? words.slice(1).filter((w) => w.startsWith('--')) : [];
 	return [
-		...flags,
 		'--import',
 		join(ROOT, 'bench', 'report-rss.ts'),
-		join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'),
-		'build',
+		join(ROOT, 'scripts', 'build.ts'),
 		'--outDir',
 		outDir,
 	];

@@ -2,9 +2,7 @@ import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { absoluteUrl, recordPath } from '../lib/register/urls.ts';
 import { readPendingPlan } from '../lib/site/build-plan.ts';
-import { pagefindIntegration } from './pagefind.ts';
 import { registerBuild } from './register-build.ts';
-import { siteSizeIntegration } from './site-size.ts';
 
 /**
  * The record pages an incremental build kept from the last build rather than rendered: Astro
@@ -26,26 +24,14 @@ function keptRecordPages(customPages: string[]): AstroIntegration {
 }
 
 /**
- * The register's build: the sitemap, the register's own step (record files, incremental builds,
- * the stale-file sweep) and the search index, in that order. Astro runs the `astro:build:done`
- * hooks one after another in this order, and each part relies on the one before it: the sitemap
- * is rewritten before the sweep, which removes every file older than this build that it does not
- * know; the search index comes last, so that it covers the record pages left after the sweep
- * removed those of records that left the catalog, and because whether it must be rebuilt at all
- * is known only once the register's step has rendered or removed record pages. That answer
- * passes between the parts here, in this closure, not through `process.env`. The site is weighed
- * last, once every file is written.
+ * The register's part of Astro's build: the sitemap, then the register's own step (record files,
+ * incremental builds, the stale-file sweep). Astro runs the `astro:build:done` hooks one after
+ * another in this order: the sitemap is rewritten before the sweep, which removes every file
+ * older than this build that it does not know. The search index and the size check are not
+ * here: `npm run build` (scripts/build.ts) runs them after Astro's process has ended, so the
+ * build's memory is given back before Pagefind takes its own.
  */
 export function c0mm0(): AstroIntegration[] {
-	let recordPagesChanged = true;
 	const customPages: string[] = [];
-	return [
-		keptRecordPages(customPages),
-		sitemap({ customPages }),
-		registerBuild((result) => {
-			recordPagesChanged = result.recordPagesChanged;
-		}),
-		pagefindIntegration(() => recordPagesChanged),
-		siteSizeIntegration(),
-	];
+	return [keptRecordPages(customPages), sitemap({ customPages }), registerBuild()];
 }

@@ -12,18 +12,12 @@ import { removeStaleFiles } from '../lib/site/stale-files.ts';
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
-/** What this step tells the steps after it, in memory (see c0mm0.ts). */
-export interface RegisterBuildResult {
-	/** Whether a record page was rendered or removed: if not, the search index stands. */
-	recordPagesChanged: boolean;
-}
-
 /**
  * The build steps around Astro's own: per-record files written directly (see record-assets.ts),
  * incremental builds (see build-plan.ts), and the removal of whatever this build neither wrote
  * nor kept — pages of records that left the catalog, old hashed assets.
  */
-export function registerBuild(done: (result: RegisterBuildResult) => void): AstroIntegration {
+export function registerBuild(): AstroIntegration {
 	let started = 0;
 	let publicDir = '';
 	let srcDir: URL;
@@ -65,7 +59,7 @@ export function registerBuild(done: (result: RegisterBuildResult) => void): Astr
 				);
 				commitPlan();
 				const sweeping = performance.now();
-				const { removed, recordPages } = await removeStaleFiles(
+				const { removed } = await removeStaleFiles(
 					outDir,
 					register.records.map((r) => ({
 						id: r.id,
@@ -75,7 +69,6 @@ export function registerBuild(done: (result: RegisterBuildResult) => void): Astr
 					publicDir,
 					started,
 				);
-				done({ recordPagesChanged: toWrite.size > 0 || recordPages > 0 });
 				logger.info(
 					`${reused.size} record(s) kept from the last build, ${toWrite.size} rendered; ${removed} stale file(s) removed in ${seconds(sweeping)} s`,
 				);

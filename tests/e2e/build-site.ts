@@ -6,7 +6,7 @@ const run = promisify(execFile);
 export const root = join(import.meta.dirname, '..', '..');
 
 /**
- * `astro build` of this repository into `outDir`, in a child process with Node 24 (the tests'
+ * `npm run build` of this repository (scripts/build.ts) into `outDir`, in a child process with Node 24 (the tests'
  * own), its data and every cache kept in `work` (a temporary folder) so that no build reads or
  * writes another's. `env` adds settings (`C0MM0_DATA_DIR`, `C0MM0_SITE_URL`…). Returns what the
  * build printed.
@@ -18,7 +18,7 @@ export async function buildSite(
 ): Promise<string> {
 	const { stdout } = await run(
 		process.execPath,
-		[join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', outDir],
+		[join(root, 'scripts', 'build.ts'), '--outDir', outDir],
 		{
 			cwd: root,
 			env: {

@@ -88,23 +88,19 @@ export default async function setup(project: TestProject) {
 
 	const distDir = join(work, 'dist');
 	await mkdir(distDir, { recursive: true });
-	await run(
-		process.execPath,
-		[join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', distDir],
-		{
-			cwd: root,
-			env: {
-				...process.env,
-				C0MM0_DATA_DIR: dataDir,
-				C0MM0_ALLOW_PRIVATE: '1',
-				C0MM0_ASTRO_CACHE_DIR: join(work, 'astro-cache'),
-				C0MM0_CACHE_DIR: join(work, 'cache'),
-				C0MM0_OG_CACHE_DIR: join(work, 'og-cache'),
-				ASTRO_TELEMETRY_DISABLED: '1',
-			},
-			maxBuffer: 64 * 1024 * 1024,
+	await run(process.execPath, [join(root, 'scripts', 'build.ts'), '--outDir', distDir], {
+		cwd: root,
+		env: {
+			...process.env,
+			C0MM0_DATA_DIR: dataDir,
+			C0MM0_ALLOW_PRIVATE: '1',
+			C0MM0_ASTRO_CACHE_DIR: join(work, 'astro-cache'),
+			C0MM0_CACHE_DIR: join(work, 'cache'),
+			C0MM0_OG_CACHE_DIR: join(work, 'og-cache'),
+			ASTRO_TELEMETRY_DISABLED: '1',
 		},
-	);
+		maxBuffer: 64 * 1024 * 1024,
+	});
 	const server = await serveStatic(distDir);
 	project.provide('siteUrl', server.url);
 	project.provide('distDir', distDir);

@@ -18,13 +18,11 @@ const hook = (integration: AstroIntegration, name: string) =>
 const logger = { info() {}, warn() {}, error() {}, debug() {} };
 
 describe('c0mm0()', () => {
-	it('returns the sitemap, the register step, the search index and the size check, in that order', () => {
+	it('returns the sitemap and the register step, in that order — the search index is a step of its own', () => {
 		const names = c0mm0().map((integration) => integration.name);
 		expect(names.filter((name) => name !== 'c0mm0:kept-record-pages')).toEqual([
 			'@astrojs/sitemap',
 			'c0mm0:register-build',
-			'c0mm0:pagefind',
-			'c0mm0:site-size',
 		]);
 	});
 });

@@ -1,0 +1,32 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import { distFile, recordPath, SEARCH_INDEX_FOLDER } from '../register/urls.ts';
+import { INDEX_BUNDLE } from './index-site.ts';
+
+/** The folder holding one folder per record page (`records`). */
+const RECORD_PAGES_DIR = posix.dirname(posix.dirname(distFile(recordPath('x'))));
+
+/**
+ * Whether a built site's search index still covers its record pages, so the build can keep it: it
+ * exists, it holds one fragment per record page, and no record page was written after it. An
+ * incremental build leaves unchanged pages untouched (their times stay older than the index), so
+ * a page rendered again, added or removed is what makes the index stale. Read from the files
+ * themselves, since the index is built in its own step after Astro's process has ended.
+ */
+export async function searchIndexIsCurrent(outDir: string): Promise<boolean> {
+	const bundle = await stat(join(outDir, INDEX_BUNDLE)).catch(() => undefined);
+	if (!bundle) return false;
+	const pages = await readdir(join(outDir, RECORD_PAGES_DIR), { withFileTypes: true }).catch(
+		() => [],
+	);
+	const fragments = await readdir(join(outDir, SEARCH_INDEX_FOLDER, 'fragment')).catch(() => []);
+	const folders = pages.filter((p) => p.isDirectory());
+	if (folders.length !== fragments.length) return false;
+	for (const folder of folders) {
+		const page = await stat(join(outDir, RECORD_PAGES_DIR, folder.name, 'index.html')).catch(
+			() => undefined,
+		);
+		if (!page || page.mtimeMs > bundle.mtimeMs) return false;
+	}
+	return true;
+}
