@@ -1,6 +1,8 @@
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { planDeploy } from '../src/lib/deploy/deploy-plan.ts';
+import { listLocalFiles } from '../src/lib/deploy/local-files.ts';
 import { type Measurement, measure } from './measure.ts';
 import { writeSyntheticCatalog } from './synthetic-catalog.ts';
 import { writeSyntheticState } from './synthetic-state.ts';
@@ -31,6 +33,11 @@ export interface BuildBenchResult {
 	changedShare: number;
 	distBytes: number;
 	files: number;
+	/**
+	 * What `npm run deploy` would upload to a bucket holding the full build, after the incremental
+	 * one: the deploy's own plan (changed or new files by content hash), with no server.
+	 */
+	deployAfterChange: { files: number; bytes: number; deleted: number } | null;
 	/** Mean size of a record page's HTML, and of its text without markup: the floor's pages. */
 	recordPage: { bytes: number; textBytes: number };
 }
@@ -179,8 +186,14 @@ export async function benchBuild(
 				distBytes: size.bytes,
 				files: size.files,
 				recordPage,
+				deployAfterChange: null,
 			};
 		}
+		// The bucket as the last deploy left it: every file of this build, by content hash.
+		const deployed = (await listLocalFiles(fixture.outDir)).map((f) => ({
+			path: f.path,
+			etag: f.md5,
+		}));
 		const step = Math.max(1, Math.round(1 / changedShare));
 		for (let i = 0; i < fixture.written.length; i += step) {
 			const record = fixture.written[i];
@@ -196,6 +209,8 @@ export async function benchBuild(
 		}
 		const rebuild = await fixture.build();
 		const size = await folderSize(fixture.outDir);
+		const plan = planDeploy(await listLocalFiles(fixture.outDir), deployed);
+		const uploads = plan.phases.flat();
 		return {
 			records,
 			cold,
@@ -205,6 +220,11 @@ export async function benchBuild(
 			distBytes: size.bytes,
 			files: size.files,
 			recordPage,
+			deployAfterChange: {
+				files: uploads.length,
+				bytes: uploads.reduce((sum, f) => sum + f.size, 0),
+				deleted: plan.remove.length,
+			},
 		};
 	} finally {
 		await rm(fixture.dir, { recursive: true, force: true });

@@ -114,6 +114,12 @@ if (wanted.has('build')) {
 					'≤ 20%',
 				],
 			);
+		if (b.deployAfterChange)
+			rows.push([
+				`  deploy after it: upload ${b.deployAfterChange.files} files, delete ${b.deployAfterChange.deleted}`,
+				fmt(b.deployAfterChange.bytes / 2 ** 20, 'MB'),
+				'—',
+			]);
 		rows.push([
 			`  dist/ per record (${BUILD_API_SHARE * 100} % APIs, ${100 - BUILD_API_SHARE * 100} % datasets)`,
 			fmt(b.distBytes / size / 1024, 'KB'),
