@@ -236,4 +236,25 @@ describe('dereferencing a loaded spec', () => {
 		expect(node).toEqual({ type: 'string' });
 		expect(unresolved).toEqual([]);
 	});
+
+	it('resolves the references of a redirected document against where it was read', async () => {
+		const url = 'https://x.example.org/openapi.json';
+		const files: Record<string, unknown> = {
+			'https://x.example.org/v2/b.json': { B: { properties: { c: { $ref: 'c.json#/C' } } } },
+			'https://x.example.org/v2/c.json': { C: { type: 'integer' } },
+		};
+		const fetchDocument: FetchDocument = async (address) => {
+			const finalUrl = address.replace('/latest/', '/v2/');
+			const body = files[finalUrl];
+			if (body === undefined) throw new Error(`${address} answered 404`);
+			return { body: Buffer.from(JSON.stringify(body)), finalUrl };
+		};
+		const loaded = await loadSpecDocuments(rootDocument(url, { b: { $ref: 'latest/b.json#/B' } }), {
+			fetchDocument,
+			totalBytes: 1_000_000,
+		});
+		const { document, unresolved } = await dereferenceSpec(url, loaded);
+		expect(document).toEqual({ b: { properties: { c: { type: 'integer' } } } });
+		expect(unresolved).toEqual([]);
+	});
 });
