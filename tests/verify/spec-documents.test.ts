@@ -257,4 +257,29 @@ describe('dereferencing a loaded spec', () => {
 		expect(document).toEqual({ b: { properties: { c: { type: 'integer' } } } });
 		expect(unresolved).toEqual([]);
 	});
+
+	it('keeps the description written beside a reference, the target in a cycle or not', async () => {
+		const url = 'https://x.example.org/openapi.json';
+		const loaded = await loadSpecDocuments(
+			rootDocument(url, {
+				Node: {
+					description: 'a node',
+					properties: { next: { $ref: '#/Node' }, name: { type: 'string' } },
+				},
+				Tree: {
+					properties: {
+						root: { description: 'the first node', $ref: '#/Node' },
+						leaf: { description: 'the last node', $ref: '#/Node' },
+					},
+				},
+			}),
+			{ fetchDocument: fakeFetch({}).fetchDocument, totalBytes: 1_000_000 },
+		);
+		const { document } = await dereferenceSpec(url, loaded);
+		const tree = (document as { Tree: { properties: Record<string, { description: string }> } })
+			.Tree;
+		expect(tree.properties.root?.description).toBe('the first node');
+		expect(tree.properties.leaf?.description).toBe('the last node');
+		expect(tree.properties.leaf).toHaveProperty('properties.name', { type: 'string' });
+	});
 });

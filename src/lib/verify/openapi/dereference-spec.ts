@@ -163,6 +163,21 @@ function excludedPath(path: string): boolean {
 	return isDataKey(key, before === -1 ? undefined : unescapeToken(path.slice(before + 1, last)));
 }
 
+/**
+ * A reference with its own `description` or `summary` beside `$ref` (OpenAPI 3.1, and common in
+ * older specs) describes that place: the library merges them in, except where it reuses the
+ * target of a reference cycle as it is; there the place gets a copy with its own text on top.
+ */
+function keepSiblings(site: RefSite) {
+	if (site.mapping !== undefined) return;
+	const value = (site.container as Json)[site.key as string];
+	if (!isRecord(value) || Array.isArray(value)) return;
+	const { $ref: _ref, ...siblings } = site.node;
+	const scalars = Object.keys(siblings).filter((k) => !isRecord(siblings[k]));
+	if (scalars.length === 0 || scalars.some((k) => value[k] === siblings[k])) return;
+	(site.container as Json)[site.key as string] = { ...value, ...siblings };
+}
+
 function reasonOf(error: JSONParserError): string {
 	if (error instanceof MissingPointerError) {
 		return `nothing at ${error.targetRef} in ${error.source}`;
@@ -286,8 +301,12 @@ export async function dereferenceSpec(
 			unresolved.add(`${site.ref} (a chain of references that does not end)`);
 		}
 	}
-	// Anything else the library left unreplaced (a chain ending at a dangling one) goes back.
-	for (const atPointer of sites.values()) for (const site of atPointer) restore(site);
+	for (const atPointer of sites.values()) {
+		for (const site of atPointer) {
+			// Anything else the library left unreplaced (a chain ending at a dangling one) goes back.
+			if (!restore(site)) keepSiblings(site);
+		}
+	}
 	if (failure) unresolved.add(failure);
 	return { document, unresolved: [...unresolved] };
 }
