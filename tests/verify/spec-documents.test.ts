@@ -137,7 +137,7 @@ describe('dereferencing a loaded spec', () => {
 			}),
 			{ fetchDocument: fakeFetch(files).fetchDocument, totalBytes: 1_000_000 },
 		);
-		const { document, unresolved } = dereferenceSpec(url, loaded);
+		const { document, unresolved } = await dereferenceSpec(url, loaded);
 		const root = (document as { root: { properties: { b: { properties: { a: unknown } } } } }).root;
 		// A cycle across two documents becomes an object cycle.
 		expect(root.properties.b.properties.a).toBe(root);
@@ -176,7 +176,7 @@ describe('dereferencing a loaded spec', () => {
 			}),
 			{ fetchDocument: fakeFetch({}).fetchDocument, totalBytes: 1_000_000 },
 		);
-		const { document, unresolved } = dereferenceSpec(url, loaded);
+		const { document, unresolved } = await dereferenceSpec(url, loaded);
 		const schemas = (
 			document as {
 				components: {
@@ -191,5 +191,95 @@ describe('dereferencing a loaded spec', () => {
 			bird: 'elsewhere.yaml#/Bird',
 		});
 		expect(unresolved).toEqual([]);
+	});
+
+	it('leaves a reference it cannot resolve as the spec wrote it, wherever it points', async () => {
+		const url = 'https://x.example.org/openapi.json';
+		const loaded = await loadSpecDocuments(
+			rootDocument(url, {
+				intoOther: { $ref: 'b.json#/Nope' },
+				lenientGone: { $ref: '#Nothing' },
+				list: [{ $ref: '#/AlsoGone' }],
+				kept: { example: { $ref: '#/NotMine' } },
+			}),
+			{
+				fetchDocument: fakeFetch({ 'https://x.example.org/b.json': { B: {} } }).fetchDocument,
+				totalBytes: 1_000_000,
+			},
+		);
+		const { document, unresolved } = await dereferenceSpec(url, loaded);
+		expect(document).toEqual({
+			intoOther: { $ref: 'b.json#/Nope' },
+			lenientGone: { $ref: '#Nothing' },
+			list: [{ $ref: '#/AlsoGone' }],
+			kept: { example: { $ref: '#/NotMine' } },
+		});
+		// A reference inside an example is data: neither resolved nor listed.
+		expect([...unresolved].sort()).toEqual([
+			'#/AlsoGone (nothing at #/AlsoGone in https://x.example.org/openapi.json)',
+			'#Nothing (nothing at #/Nothing in https://x.example.org/openapi.json)',
+			'b.json#/Nope (nothing at #/Nope in https://x.example.org/b.json)',
+		]);
+	});
+
+	it('resolves a reference under 400 nested schemas, deeper than the library walks by default', async () => {
+		const url = 'https://x.example.org/openapi.json';
+		let schema: unknown = { $ref: '#/Leaf' };
+		for (let i = 0; i < 400; i++) schema = { type: 'object', properties: { p: schema } };
+		const loaded = await loadSpecDocuments(
+			rootDocument(url, { schema, Leaf: { type: 'string' } }),
+			{ fetchDocument: fakeFetch({}).fetchDocument, totalBytes: 10_000_000 },
+		);
+		const { document, unresolved } = await dereferenceSpec(url, loaded);
+		let node = (document as { schema: { properties?: { p: unknown } } }).schema;
+		for (let i = 0; i < 400; i++) node = node.properties?.p as typeof node;
+		expect(node).toEqual({ type: 'string' });
+		expect(unresolved).toEqual([]);
+	});
+
+	it('resolves the references of a redirected document against where it was read', async () => {
+		const url = 'https://x.example.org/openapi.json';
+		const files: Record<string, unknown> = {
+			'https://x.example.org/v2/b.json': { B: { properties: { c: { $ref: 'c.json#/C' } } } },
+			'https://x.example.org/v2/c.json': { C: { type: 'integer' } },
+		};
+		const fetchDocument: FetchDocument = async (address) => {
+			const finalUrl = address.replace('/latest/', '/v2/');
+			const body = files[finalUrl];
+			if (body === undefined) throw new Error(`${address} answered 404`);
+			return { body: Buffer.from(JSON.stringify(body)), finalUrl };
+		};
+		const loaded = await loadSpecDocuments(rootDocument(url, { b: { $ref: 'latest/b.json#/B' } }), {
+			fetchDocument,
+			totalBytes: 1_000_000,
+		});
+		const { document, unresolved } = await dereferenceSpec(url, loaded);
+		expect(document).toEqual({ b: { properties: { c: { type: 'integer' } } } });
+		expect(unresolved).toEqual([]);
+	});
+
+	it('keeps the description written beside a reference, the target in a cycle or not', async () => {
+		const url = 'https://x.example.org/openapi.json';
+		const loaded = await loadSpecDocuments(
+			rootDocument(url, {
+				Node: {
+					description: 'a node',
+					properties: { next: { $ref: '#/Node' }, name: { type: 'string' } },
+				},
+				Tree: {
+					properties: {
+						root: { description: 'the first node', $ref: '#/Node' },
+						leaf: { description: 'the last node', $ref: '#/Node' },
+					},
+				},
+			}),
+			{ fetchDocument: fakeFetch({}).fetchDocument, totalBytes: 1_000_000 },
+		);
+		const { document } = await dereferenceSpec(url, loaded);
+		const tree = (document as { Tree: { properties: Record<string, { description: string }> } })
+			.Tree;
+		expect(tree.properties.root?.description).toBe('the first node');
+		expect(tree.properties.leaf?.description).toBe('the last node');
+		expect(tree.properties.leaf).toHaveProperty('properties.name', { type: 'string' });
 	});
 });

@@ -2,10 +2,11 @@
  * Chooses the one operation of a spec that the register may call for its
  * contract check, and everything needed to call it and judge the answer: the URL's parts and
  * the declared response schemas as JSON text (so that the worker hands back a small, cloneable,
- * cycle-free value). Runs in the spec worker on the document as parsed — its local references
- * resolved here, cheaply, so an unchanged spec needs no full dereference on later nights.
+ * cycle-free value). Runs in the spec worker on the document as parsed — its references to
+ * itself resolved here, so an unchanged spec needs no fetching of its other documents on later
+ * nights (a reference to another document stays a reference).
  */
-import { resolveLocalRefs } from './resolve-local-refs.ts';
+import { dereferenceSpec } from './dereference-spec.ts';
 import { serializeResponseSchema } from './serialize-response-schema.ts';
 
 export type SchemaDialect = 'swagger-2.0' | 'openapi-3.0' | 'openapi-3.1';
@@ -286,10 +287,18 @@ function responsesOf(
  * The operation to call: a GET needing no credentials whose required parameters (path and query
  * only) all have a value in the spec; the same one every night.
  */
-export function planContract(document: unknown, specUrl: string): ContractPlanResult {
+export async function planContract(
+	document: unknown,
+	specUrl: string,
+): Promise<ContractPlanResult> {
 	try {
-		resolveLocalRefs(document);
-		return choosePlan(document, specUrl);
+		const url = specUrl.split('#')[0] ?? specUrl;
+		const resolved = await dereferenceSpec(
+			url,
+			{ documents: new Map([[url, { url, base: specUrl, document }]]), failures: new Map() },
+			{ mappings: false },
+		);
+		return choosePlan(resolved.document, specUrl);
 	} catch (error) {
 		// Whatever an odd document makes this throw must not cost the record its spec capture.
 		const message = error instanceof Error ? error.message : String(error);

@@ -172,7 +172,7 @@ export default async function captureSpecInWorker(task: SpecTask): Promise<SpecT
 			valid: true,
 			errors: [],
 			schema: null,
-			contract: planContract(document, task.url),
+			contract: await planContract(document, task.url),
 		};
 	}
 	// 1. The document against the official JSON Schema of its version (compiled once per worker).
@@ -206,7 +206,7 @@ export default async function captureSpecInWorker(task: SpecTask): Promise<SpecT
 		errors.push(...errorLines(error));
 	}
 	// 4. Everything that resolves, resolved; what does not is listed, and the rest described.
-	const dereferenced = dereferenceSpec(url, loaded);
+	const dereferenced = await dereferenceSpec(url, loaded);
 	return {
 		readable: true,
 		valid: errors.length === 0 && dereferenced.unresolved.length === 0,
@@ -219,6 +219,6 @@ export default async function captureSpecInWorker(task: SpecTask): Promise<SpecT
 			.slice(0, SNAPSHOT_LIMITS.unresolved)
 			.map((ref) => shortError(ref)),
 		unresolvedTotal: dereferenced.unresolved.length,
-		...(task.planContract ? { contract: planContract(document, task.url) } : {}),
+		...(task.planContract ? { contract: await planContract(document, task.url) } : {}),
 	};
 }
