@@ -76,11 +76,6 @@ describe('api.gouv.fr adapter', () => {
 		await expect(runAdapter(adapter, source)).rejects.toThrow(/not answer a JSON array/);
 	});
 
-	it('fails the source on a server error', async () => {
-		const { source } = await serve('Server error', 500);
-		await expect(runAdapter(adapter, source)).rejects.toThrow(/answered HTTP 500/);
-	});
-
 	it('fails the source when the list is larger than a page may be', async () => {
 		const { source } = await serve(await fixture('api-gouv-fr', 'apis.json'));
 		await expect(runAdapter(adapter, source, { limits: { maxPageBytes: 100 } })).rejects.toThrow(

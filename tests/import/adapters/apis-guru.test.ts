@@ -3,12 +3,10 @@ import { SourceFailure } from '../../../src/lib/import/adapter.ts';
 import { adapter } from '../../../src/lib/import/adapters/apis-guru.ts';
 import {
 	type DocumentReply,
-	expectUnchangedOnSecondRun,
 	fixture,
 	JSON_TYPE,
 	runAdapter,
 	serveDocument,
-	unchangedSince,
 	yieldedText,
 } from '../../helpers/import-http.ts';
 import { expectNoSourceProse } from '../helpers/source-prose.ts';
@@ -61,11 +59,6 @@ describe('APIs.guru adapter', () => {
 		expectNoSourceProse(body.toString('utf8'), yieldedText(run));
 	});
 
-	it('is conditional: 304 leaves the source unchanged', async () => {
-		const { server, source } = await serve(unchangedSince('"w/1"', JSON_TYPE, '{}'));
-		await expectUnchangedOnSecondRun(adapter, source, `${server.origin}${LIST}`, '"w/1"');
-	});
-
 	it('fails the source on malformed JSON', async () => {
 		const { source } = await serve({
 			headers: JSON_TYPE,
@@ -77,11 +70,6 @@ describe('APIs.guru adapter', () => {
 	it('fails the source when the list is not a JSON object', async () => {
 		const { source } = await serve({ headers: JSON_TYPE, body: '[{"api.gov.uk": {}}]' });
 		await expect(runAdapter(adapter, source)).rejects.toThrow(/did not answer a JSON object/);
-	});
-
-	it('fails the source on a server error', async () => {
-		const { source } = await serve({ status: 500, body: 'boom' });
-		await expect(runAdapter(adapter, source)).rejects.toThrow(/answered HTTP 500/);
 	});
 
 	it('reads only the preferred version, drops javascript: and data: links, and skips bad entries', async () => {

@@ -3,12 +3,10 @@ import { SourceFailure } from '../../../src/lib/import/adapter.ts';
 import { adapter } from '../../../src/lib/import/adapters/bund-dev.ts';
 import {
 	type DocumentReply,
-	expectUnchangedOnSecondRun,
 	fixture,
 	JSON_TYPE,
 	runAdapter,
 	serveDocument,
-	unchangedSince,
 	yieldedText,
 } from '../../helpers/import-http.ts';
 import { expectNoSourceProse } from '../helpers/source-prose.ts';
@@ -71,22 +69,12 @@ describe('bund.dev adapter', () => {
 		expectNoSourceProse(body.toString('utf8'), yieldedText(run));
 	});
 
-	it('is conditional: 304 leaves the source unchanged', async () => {
-		const { server, source } = await serve(unchangedSince('"w/1"', JSON_TYPE, '[]'));
-		await expectUnchangedOnSecondRun(adapter, source, `${server.origin}/`, '"w/1"');
-	});
-
 	it('fails the source on malformed JSON', async () => {
 		const { source } = await serve({
 			headers: JSON_TYPE,
 			body: await fixture('bund-dev', 'malformed.json'),
 		});
 		await expect(runAdapter(adapter, source)).rejects.toThrow(SourceFailure);
-	});
-
-	it('fails the source on a server error', async () => {
-		const { source } = await serve({ status: 500, body: 'boom' });
-		await expect(runAdapter(adapter, source)).rejects.toThrow(/answered HTTP 500/);
 	});
 
 	it('skips entries without a name, drops javascript: and data: links, and keeps the rest', async () => {

@@ -3,11 +3,9 @@ import { SourceFailure } from '../../../src/lib/import/adapter.ts';
 import { adapter } from '../../../src/lib/import/adapters/dataportals-registry.ts';
 import {
 	type DocumentReply,
-	expectUnchangedOnSecondRun,
 	fixture,
 	runAdapter,
 	serveDocument,
-	unchangedSince,
 	yieldedText,
 } from '../../helpers/import-http.ts';
 import { expectNoSourceProse } from '../helpers/source-prose.ts';
@@ -203,16 +201,6 @@ describe('dataportals-registry adapter', () => {
 		const { source } = await serve({ headers: TEXT, body: '<!doctype html>\n<p>Moved</p>\n' });
 		await expect(runAdapter(adapter, source)).rejects.toThrow(SourceFailure);
 		await expect(runAdapter(adapter, source)).rejects.toThrow(/line 1 is not JSON/);
-	});
-
-	it('fails the source on a server error', async () => {
-		const { source } = await serve({ status: 500, body: 'boom' });
-		await expect(runAdapter(adapter, source)).rejects.toThrow(/answered HTTP 500/);
-	});
-
-	it('is conditional: 304 leaves the source unchanged', async () => {
-		const { server, source } = await serve(unchangedSince('"e/1"', TEXT, portal({})));
-		await expectUnchangedOnSecondRun(adapter, source, `${server.origin}${EXPORT}`, '"e/1"');
 	});
 
 	it('stops at the record limit', async () => {

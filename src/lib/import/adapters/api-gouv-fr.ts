@@ -59,8 +59,11 @@ function toItem(raw: unknown, pages: string): HarvestItem {
 	);
 }
 
-export const adapter: Adapter = jsonListAdapter({ accept: 'application/json' }, (context) => {
-	// Pages for people live on the catalogue's homepage origin (https://api.gouv.fr/les-api/<slug>).
-	const pages = new URL('/', context.source.homepage).href;
-	return (raw) => toItem(raw, pages);
-});
+export const adapter: Adapter = jsonListAdapter(
+	{ accept: 'application/json', conditional: true },
+	(context) => {
+		// Pages for people live on the catalogue's homepage origin (https://api.gouv.fr/les-api/<slug>).
+		const pages = new URL('/', context.source.homepage).href;
+		return (raw) => toItem(raw, pages);
+	},
+);
