@@ -1,5 +1,6 @@
-import type { Access } from '../../schemas/entry.ts';
+import type { Access, Entry } from '../../schemas/entry.ts';
 import type { Outcome } from '../../schemas/snapshot.ts';
+import { countryName } from '../vocab/countries.ts';
 
 /** The words the site, badges, OG cards and search use for a record's state and kind. */
 export const OUTCOME_LABELS: Record<Outcome | 'unverified', string> = {
@@ -20,6 +21,19 @@ export const ACCESS_LABELS: Record<Access, string> = {
 
 export function kindLabel(kind: 'api' | 'dataset'): string {
 	return kind === 'api' ? 'API' : 'Dataset';
+}
+
+const LEVEL_LABELS: Record<NonNullable<Entry['level']>, string> = {
+	national: 'National',
+	regional: 'Regional',
+	local: 'Local',
+};
+
+/** Where a record belongs: "European Union", or its tier and country, "Local · Poland". */
+export function scopeLabel(entry: Pick<Entry, 'country' | 'level'>): string {
+	return entry.country === 'EU'
+		? 'European Union'
+		: `${LEVEL_LABELS[entry.level ?? 'national']} · ${countryName(entry.country)}`;
 }
 
 export function percent(ratio: number | null): string {
