@@ -8,7 +8,9 @@ export interface ScenarioEntry {
 	spec?: string;
 	docs?: string;
 	homepage?: string;
-	distributions?: string[];
+	/** Download URLs, declared JSON unless a format is given. */
+	distributions?: (string | { url: string; format: string })[];
+	updateFrequency?: string;
 }
 
 function entryFile(e: ScenarioEntry): string {
@@ -30,8 +32,12 @@ function entryFile(e: ScenarioEntry): string {
 	if (e.homepage) lines.push(`homepage: ${e.homepage}`);
 	if (e.distributions) {
 		lines.push('distributions:');
-		for (const url of e.distributions) lines.push(`  - url: ${url}`, '    format: JSON');
+		for (const d of e.distributions) {
+			const { url, format } = typeof d === 'string' ? { url: d, format: 'JSON' } : d;
+			lines.push(`  - url: ${url}`, `    format: ${format}`);
+		}
 	}
+	if (e.updateFrequency) lines.push(`updateFrequency: ${e.updateFrequency}`);
 	return `---\n${lines.join('\n')}\n---\n\nScenario.\n`;
 }
 

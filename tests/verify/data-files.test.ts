@@ -10,8 +10,7 @@ import { readSnapshots } from '../../src/lib/state/snapshot-store.ts';
 import { runVerify, type VerifyResult } from '../../src/lib/verify/run-verify.ts';
 import { DATA_FILE_LIMITS, type DataFile, DataFilesSchema } from '../../src/schemas/data-file.ts';
 import { SNAPSHOT_LIMITS, type Snapshot, SnapshotSchema } from '../../src/schemas/snapshot.ts';
-import { DINUM_PUBLISHER, tempDataDir } from '../helpers/temp-catalog.ts';
-import { FAST_LIMITS } from '../helpers/verify-fixture.ts';
+import { FAST_LIMITS, scenarioDataDir } from '../helpers/verify-fixture.ts';
 
 const HEAD_BYTES = 64 * 1024;
 const LIMITS = {
@@ -189,28 +188,6 @@ async function workbookFile(): Promise<Buffer> {
 	return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-interface DatasetScenario {
-	id: string;
-	files: { path: string; format: string }[];
-	frequency?: string;
-}
-
-function datasetFile(server: string, s: DatasetScenario): string {
-	const lines = [
-		`id: ${s.id}`,
-		'kind: dataset',
-		`title: Scenario ${s.id}`,
-		'summary: A loopback dataset used by the verifier tests, not a real dataset.',
-		'country: FR',
-		'publisher: dinum',
-		'added: 2026-11-01',
-		...(s.frequency ? [`updateFrequency: ${s.frequency}`] : []),
-		'distributions:',
-		...s.files.flatMap((f) => [`  - url: ${server}${f.path}`, `    format: ${f.format}`]),
-	];
-	return `---\n${lines.join('\n')}\n---\n\nScenario.\n`;
-}
-
 let server: FileServer;
 let result: VerifyResult;
 let cleanup: () => Promise<void>;
@@ -263,30 +240,36 @@ beforeAll(async () => {
 		},
 	};
 	server = await startFileServer(routes);
-	const scenarios: DatasetScenario[] = [
-		{ id: 'fr-latin1-csv', files: [{ path: '/communes.csv', format: 'CSV' }] },
-		{ id: 'fr-zip', files: [{ path: '/archive.zip', format: 'ZIP' }] },
-		{ id: 'fr-parquet', files: [{ path: '/stations.parquet', format: 'Parquet' }] },
-		{ id: 'fr-parquet-no-range', files: [{ path: '/no-range.parquet', format: 'Parquet' }] },
-		{ id: 'fr-xlsx', files: [{ path: '/budget.xlsx', format: 'XLSX' }] },
-		{ id: 'fr-html-as-json', files: [{ path: '/moved.json', format: 'JSON' }] },
-		{ id: 'fr-huge', files: [{ path: '/huge.csv', format: 'CSV' }] },
-		{ id: 'fr-huge-no-range', files: [{ path: '/huge-no-range.csv', format: 'CSV' }] },
-		{ id: 'fr-bomb', files: [{ path: '/bomb.csv', format: 'CSV' }] },
-		{
-			id: 'fr-geo-nd',
-			files: [
-				{ path: '/stations.geojson', format: 'GeoJSON' },
-				{ path: '/rows.ndjson', format: 'NDJSON' },
-				{ path: '/long.json', format: 'JSON' },
-			],
-		},
-		{ id: 'fr-stale', frequency: 'DAILY', files: [{ path: '/stale.csv', format: 'CSV' }] },
-		{ id: 'fr-fresh', frequency: 'DAILY', files: [{ path: '/fresh.csv', format: 'CSV' }] },
-	];
-	const files: Record<string, string> = { 'publishers/dinum.yaml': DINUM_PUBLISHER };
-	for (const s of scenarios) files[`catalog/fr/${s.id}.md`] = datasetFile(server.url, s);
-	const made = await tempDataDir(files);
+	const u = server.url;
+	/** One dataset entry per scenario, each download with its declared format. */
+	const dataset = (
+		id: string,
+		files: [path: string, format: string][],
+		updateFrequency?: string,
+	) => ({
+		id,
+		kind: 'dataset' as const,
+		distributions: files.map(([path, format]) => ({ url: `${u}${path}`, format })),
+		...(updateFrequency ? { updateFrequency } : {}),
+	});
+	const made = await scenarioDataDir([
+		dataset('fr-latin1-csv', [['/communes.csv', 'CSV']]),
+		dataset('fr-zip', [['/archive.zip', 'ZIP']]),
+		dataset('fr-parquet', [['/stations.parquet', 'Parquet']]),
+		dataset('fr-parquet-no-range', [['/no-range.parquet', 'Parquet']]),
+		dataset('fr-xlsx', [['/budget.xlsx', 'XLSX']]),
+		dataset('fr-html-as-json', [['/moved.json', 'JSON']]),
+		dataset('fr-huge', [['/huge.csv', 'CSV']]),
+		dataset('fr-huge-no-range', [['/huge-no-range.csv', 'CSV']]),
+		dataset('fr-bomb', [['/bomb.csv', 'CSV']]),
+		dataset('fr-geo-nd', [
+			['/stations.geojson', 'GeoJSON'],
+			['/rows.ndjson', 'NDJSON'],
+			['/long.json', 'JSON'],
+		]),
+		dataset('fr-stale', [['/stale.csv', 'CSV']], 'DAILY'),
+		dataset('fr-fresh', [['/fresh.csv', 'CSV']], 'DAILY'),
+	]);
 	cleanup = made.cleanup;
 	result = await runVerify({
 		dataDir: made.dir,
@@ -544,9 +527,12 @@ describe('the size of a snapshot with files', () => {
 		expect(Buffer.byteLength(text)).toBeLessThan(SNAPSHOT_LIMITS.maxBytes);
 	});
 
-	it('refuses a files list longer than its cap', () => {
-		expect(() =>
-			DataFilesSchema.parse(Array.from({ length: DATA_FILE_LIMITS.files + 1 }, () => ({}))),
-		).toThrow();
+	it('accepts a files list at its cap and refuses one longer', () => {
+		// Real files from the run: a list of invalid ones would be refused whatever the cap.
+		const list = (length: number) => Array.from({ length }, () => file('fr-fresh'));
+		expect(DataFilesSchema.parse(list(DATA_FILE_LIMITS.files))).toHaveLength(
+			DATA_FILE_LIMITS.files,
+		);
+		expect(() => DataFilesSchema.parse(list(DATA_FILE_LIMITS.files + 1))).toThrow();
 	});
 });

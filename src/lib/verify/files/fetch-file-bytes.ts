@@ -21,7 +21,7 @@ export interface FileHead {
 const ACCEPT = '*/*';
 
 /** `bytes 0-99/1234` → its parts; null when absent or malformed. */
-export function parseContentRange(
+function parseContentRange(
 	value: string | undefined,
 ): { start: number; end: number; size: number | null } | null {
 	const match = value?.match(/^bytes\s+(\d+)-(\d+)\/(\d+|\*)$/i);

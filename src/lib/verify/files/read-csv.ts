@@ -18,7 +18,7 @@ function isUtf8(bytes: Uint8Array): boolean {
 }
 
 /** The encoding chardet reads in the bytes, as a label TextDecoder knows; UTF-8 when unsure. */
-export function sniffEncoding(bytes: Uint8Array): string {
+function sniffEncoding(bytes: Uint8Array): string {
 	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
 	// Valid UTF-8 (ASCII included) is UTF-8: chardet, the slow path, is for everything else.
 	if (isUtf8(bytes)) return 'utf-8';
@@ -52,7 +52,7 @@ function parseRows(text: string, delimiter: string, toLine?: number): string[][]
  * The delimiter that splits the first lines into the most columns, the same number on every
  * line; csv-parse does the splitting for each candidate, so quoting is honoured.
  */
-export function sniffDelimiter(text: string): string {
+function sniffDelimiter(text: string): string {
 	let best: { delimiter: string; columns: number; consistent: boolean } | undefined;
 	for (const delimiter of DELIMITERS) {
 		let rows: string[][];

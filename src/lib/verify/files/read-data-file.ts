@@ -161,7 +161,7 @@ const clipType = (text: string) => clipText(text, DATA_FILE_LIMITS.typeChars);
  * size, validators and age, and its columns with their types. A file that is not what the
  * entry declares makes the check degraded.
  */
-export async function readDataFile(
+async function readDataFile(
 	context: ProbeContext,
 	distribution: Distribution,
 	frequency: FrequencyCode | undefined,
