@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { zipSync } from 'fflate';
+import { Zip, ZipDeflate, zipSync } from 'fflate';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fitSnapshot } from '../../src/lib/state/cap-snapshot.ts';
@@ -193,6 +194,38 @@ let result: VerifyResult;
 let cleanup: () => Promise<void>;
 const snapshots = new Map<string, Snapshot>();
 
+/**
+ * A workbook whose sheet declares 100 bytes but inflates to 256 MB of zeros (about 250 KB
+ * deflated): inflating it costs the reader a good half-second of CPU whatever it keeps.
+ */
+function workbookBomb(): Promise<Buffer> {
+	return new Promise((done, fail) => {
+		const parts: Uint8Array[] = [];
+		const zip = new Zip((error, chunk, final) => {
+			if (error) return fail(error);
+			parts.push(chunk);
+			if (final) {
+				const bytes = Buffer.concat(parts);
+				const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+				for (let i = 0; i + 4 <= bytes.length; i += 1) {
+					const signature = view.getUint32(i, true);
+					if (signature === 0x04034b50) view.setUint32(i + 22, 100, true);
+					if (signature === 0x02014b50) view.setUint32(i + 24, 100, true);
+				}
+				done(bytes);
+			}
+		});
+		const sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 9 });
+		zip.add(sheet);
+		const zeros = new Uint8Array(1024 * 1024);
+		for (let i = 0; i < 256; i += 1) sheet.push(zeros, i === 255);
+		zip.end();
+	});
+}
+
+/** The longest the test process's event loop waited during the verify run, in ms. */
+let longestStall = 0;
+
 beforeAll(async () => {
 	const parquet = await parquetFile(20_000);
 	const routes: Record<string, Route> = {
@@ -208,6 +241,10 @@ beforeAll(async () => {
 		},
 		'/stations.parquet': { body: parquet, type: 'application/octet-stream' },
 		'/no-range.parquet': { body: parquet, type: 'application/octet-stream', ranges: false },
+		'/bomb.xlsx': {
+			body: await workbookBomb(),
+			type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		},
 		'/budget.xlsx': {
 			body: await workbookFile(),
 			type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -258,6 +295,7 @@ beforeAll(async () => {
 		dataset('fr-parquet', [['/stations.parquet', 'Parquet']]),
 		dataset('fr-parquet-no-range', [['/no-range.parquet', 'Parquet']]),
 		dataset('fr-xlsx', [['/budget.xlsx', 'XLSX']]),
+		dataset('fr-xlsx-bomb', [['/bomb.xlsx', 'XLSX']]),
 		dataset('fr-html-as-json', [['/moved.json', 'JSON']]),
 		dataset('fr-huge', [['/huge.csv', 'CSV']]),
 		dataset('fr-huge-no-range', [['/huge-no-range.csv', 'CSV']]),
@@ -271,12 +309,16 @@ beforeAll(async () => {
 		dataset('fr-fresh', [['/fresh.csv', 'CSV']], 'DAILY'),
 	]);
 	cleanup = made.cleanup;
+	const stalls = monitorEventLoopDelay({ resolution: 10 });
+	stalls.enable();
 	result = await runVerify({
 		dataDir: made.dir,
 		allowAddresses: ['127.0.0.1'],
 		limits: LIMITS,
 		now: () => NOW,
 	});
+	stalls.disable();
+	longestStall = stalls.max / 1e6;
 	for (const [id, s] of (await readSnapshots(made.dir)).snapshots) snapshots.set(id, s);
 }, 120_000);
 
@@ -300,7 +342,7 @@ function file(id: string, index = 0): DataFile {
 describe('dataset files read, not just pinged', () => {
 	it('completes the run with a snapshot per dataset', () => {
 		expect(result.status).toBe('completed');
-		expect(snapshots.size).toBe(12);
+		expect(snapshots.size).toBe(13);
 	});
 
 	it('reads a Latin-1 CSV with semicolons: encoding, delimiter, columns and types', () => {
@@ -367,6 +409,12 @@ describe('dataset files read, not just pinged', () => {
 			note: 'not read: the server ignores Range requests, and a Parquet file keeps its schema at its end',
 		});
 		expect(snapshot('fr-parquet-no-range').outcome).toBe('up');
+	});
+
+	it('reads a workbook bomb in a worker: the verifier’s own thread never stalls on it', () => {
+		// Inflated on the main thread, the bomb stalled it for about half a second or more.
+		expect(longestStall).toBeLessThan(250);
+		expect(file('fr-xlsx-bomb').columns).toEqual([]);
 	});
 
 	it('reads the header row and types of an XLSX workbook', () => {

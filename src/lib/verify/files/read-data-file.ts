@@ -5,6 +5,7 @@ import type { Check } from '../../../schemas/snapshot.ts';
 import { clipText } from '../../state/cap-snapshot.ts';
 import type { FrequencyCode } from '../../vocab/frequencies.ts';
 import { FetchError } from '../errors.ts';
+import type { SpecPool } from '../openapi/spec-pool.ts';
 import { judgeFileContent } from '../outcome.ts';
 import { checkFromFetch, type ProbeContext } from '../probe.ts';
 import { compareFormat, type DeclaredKind, declaredKind } from './declared-format.ts';
@@ -17,7 +18,6 @@ import {
 import { readCsv } from './read-csv.ts';
 import { readJson, readNdjson } from './read-json.ts';
 import { readParquet } from './read-parquet.ts';
-import { readXlsx } from './read-xlsx.ts';
 import { isWorkbook, listZipMembers, readZip } from './read-zip.ts';
 import type { SchemaRead } from './schema-read.ts';
 import { MEDIA_TYPES, type SniffedKind, sniffKind } from './sniff-media-type.ts';
@@ -46,13 +46,16 @@ const KIND_LABELS: Record<SniffedKind, string> = {
 	binary: 'binary data',
 };
 
+/** The verifier's client and limits, and the worker pool that reads workbooks. */
+type FilesContext = ProbeContext & { pool: SpecPool };
+
 /** Bytes read beyond the head, counted for the snapshot. */
 interface Reads {
 	bytes: number;
 }
 
 async function wholeBytes(
-	context: ProbeContext,
+	context: FilesContext,
 	url: string,
 	head: FileHead,
 	reads: Reads,
@@ -72,7 +75,7 @@ async function wholeBytes(
 
 /** The reader for what the bytes are; null for kinds whose schema the register does not read. */
 async function readSchema(
-	context: ProbeContext,
+	context: FilesContext,
 	url: string,
 	head: FileHead,
 	kind: SniffedKind,
@@ -111,7 +114,10 @@ async function readSchema(
 		case 'zip': {
 			const bytes = await wholeBytes(context, url, head, reads);
 			if (declared === 'xlsx' || (declared !== 'zip' && isWorkbook(listZipMembers(bytes)))) {
-				return readXlsx(bytes, context.limits.dataFileWholeBytes * WORKBOOK_EXPANSION);
+				return context.pool.readWorkbook({
+					bytes,
+					maxExpandedBytes: context.limits.dataFileWholeBytes * WORKBOOK_EXPANSION,
+				});
 			}
 			return readZip(bytes);
 		}
@@ -162,7 +168,7 @@ const clipType = (text: string) => clipText(text, DATA_FILE_LIMITS.typeChars);
  * entry declares makes the check degraded.
  */
 async function readDataFile(
-	context: ProbeContext,
+	context: FilesContext,
 	distribution: Distribution,
 	frequency: FrequencyCode | undefined,
 ): Promise<{ check: Check; file: DataFile }> {
@@ -243,7 +249,7 @@ async function readDataFile(
 
 /** The first distributions of a dataset read, each distinct URL once, in the entry's order. */
 export async function readDataFiles(
-	context: ProbeContext,
+	context: FilesContext,
 	entry: DatasetEntry,
 	max: number,
 ): Promise<{ check: Check; file: DataFile }[]> {

@@ -2,6 +2,8 @@ import { Piscina } from 'piscina';
 import type { VerifyLimits } from '../constants.ts';
 import type { AnswerVerdict } from '../contract/validate-answer.ts';
 import type { ValidateAnswerTask } from '../contract/validate-answer-task.ts';
+import type { ReadWorkbookTask } from '../files/read-xlsx-task.ts';
+import type { SchemaRead } from '../files/schema-read.ts';
 import { shortError } from './parse-spec-text.ts';
 import type { SpecTask, SpecTaskResult } from './spec-worker.ts';
 
@@ -9,6 +11,8 @@ export interface SpecPool {
 	run(task: SpecTask): Promise<SpecTaskResult>;
 	/** Validates a contract check's answer in a worker, under the same deadline. */
 	validateAnswer(task: ValidateAnswerTask): Promise<AnswerVerdict>;
+	/** Reads a workbook's columns in a worker; throws with the reason when it cannot. */
+	readWorkbook(task: ReadWorkbookTask): Promise<SchemaRead>;
 	close(): Promise<void>;
 }
 
@@ -67,6 +71,23 @@ export function createSpecPool(limits: VerifyLimits): SpecPool {
 							? `validating the answer took longer than ${limits.specTimeoutMs / 1000} s`
 							: `the answer could not be validated: ${shortError(error)}`,
 				};
+			}
+		},
+		async readWorkbook(task) {
+			try {
+				const read: unknown = await pool.run(task as never, {
+					name: 'readWorkbook',
+					signal: AbortSignal.timeout(limits.specTimeoutMs),
+				});
+				return read as SchemaRead;
+			} catch (error) {
+				const name = (error as { name?: string }).name;
+				const code = (error as { code?: string }).code;
+				if (name === 'AbortError')
+					throw new Error(`reading the workbook took longer than ${limits.specTimeoutMs / 1000} s`);
+				if (code === 'ERR_WORKER_OUT_OF_MEMORY')
+					throw new Error(`reading the workbook needed more than ${limits.specHeapMb} MB`);
+				throw error;
 			}
 		},
 		async close() {

@@ -15,8 +15,10 @@ import { type ContractPlanResult, planContract } from './plan-contract.ts';
 import { type LoadedDocuments, loadSpecDocuments } from './spec-documents.ts';
 import { validateDocument } from './validate-document.ts';
 
-// The contract check's answer is validated in these workers too, under the same deadline.
+// The contract check's answer is validated, and workbooks read, in these workers too, under
+// the same deadline and heap limit.
 export { validateContractAnswer } from '../contract/validate-answer-task.ts';
+export { readWorkbook } from '../files/read-xlsx-task.ts';
 
 export interface SpecTask {
 	url: string;
