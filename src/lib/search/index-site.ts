@@ -16,7 +16,7 @@ export const INDEX_BUNDLE = distFile(searchBundlePath);
 /** Only record pages are searched; other pages list records and would only repeat them. */
 export const RECORD_PAGES_GLOB = distFile(recordPath('*'));
 /** The folder holding one folder per record page (`records`). */
-const RECORD_PAGES_DIR = posix.dirname(posix.dirname(RECORD_PAGES_GLOB));
+export const RECORD_PAGES_DIR = posix.dirname(posix.dirname(RECORD_PAGES_GLOB));
 
 /**
  * Parts of record pages left out of the index although inside data-pagefind-body: the same words

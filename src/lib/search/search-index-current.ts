@@ -1,10 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join, posix } from 'node:path';
-import { distFile, recordPath, SEARCH_INDEX_FOLDER } from '../register/urls.ts';
-import { INDEX_BUNDLE } from './index-site.ts';
-
-/** The folder holding one folder per record page (`records`). */
-const RECORD_PAGES_DIR = posix.dirname(posix.dirname(distFile(recordPath('x'))));
+import { join } from 'node:path';
+import { SEARCH_INDEX_FOLDER } from '../register/urls.ts';
+import { INDEX_BUNDLE, RECORD_PAGES_DIR } from './index-site.ts';
 
 /**
  * Whether a built site's search index still covers its record pages, so the build can keep it: it
