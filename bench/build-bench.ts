@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { planDeploy } from '../src/lib/deploy/deploy-plan.ts';
+import { planDeploy, uploadTotals } from '../src/lib/deploy/deploy-plan.ts';
 import { listLocalFiles } from '../src/lib/deploy/local-files.ts';
 import { measureSite } from '../src/lib/deploy/site-size.ts';
 import { type Measurement, measure } from './measure.ts';
@@ -201,7 +201,6 @@ export async function benchBuild(
 		// One read of the rebuilt site serves both its size and the deploy's plan.
 		const built = await listLocalFiles(fixture.outDir);
 		const plan = planDeploy(built, deployed);
-		const uploads = plan.phases.flat();
 		return {
 			records,
 			cold,
@@ -211,11 +210,7 @@ export async function benchBuild(
 			distBytes: built.reduce((sum, f) => sum + f.size, 0),
 			files: built.length,
 			recordPage,
-			deployAfterChange: {
-				files: uploads.length,
-				bytes: uploads.reduce((sum, f) => sum + f.size, 0),
-				deleted: plan.remove.length,
-			},
+			deployAfterChange: { ...uploadTotals(plan), deleted: plan.remove.length },
 		};
 	} finally {
 		await rm(fixture.dir, { recursive: true, force: true });
