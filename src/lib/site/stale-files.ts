@@ -1,5 +1,6 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import type { Entry } from '../../schemas/entry.ts';
 import {
 	defaultOgPath,
 	distFile,
@@ -20,7 +21,7 @@ const asContractFile = (path: string) => path.split(sep).join('/');
  */
 export async function removeStaleFiles(
 	outDir: string,
-	records: readonly { id: string; kind: 'api' | 'dataset'; publisher: string }[],
+	records: readonly { id: string; kind: Entry['kind']; publisher: string }[],
 	publicDir: string,
 	started: number,
 ): Promise<{ removed: number }> {
