@@ -1,8 +1,9 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { planDeploy } from '../src/lib/deploy/deploy-plan.ts';
+import { planDeploy, uploadTotals } from '../src/lib/deploy/deploy-plan.ts';
 import { listLocalFiles } from '../src/lib/deploy/local-files.ts';
+import { measureSite } from '../src/lib/deploy/site-size.ts';
 import { type Measurement, measure } from './measure.ts';
 import { writeSyntheticCatalog } from './synthetic-catalog.ts';
 import { writeSyntheticState } from './synthetic-state.ts';
@@ -67,17 +68,6 @@ function parseRun(m: Measurement): BuildRun {
 		pages: pages ? Number(pages[1]) : null,
 		pagefindSeconds: pagefind ? Number(pagefind[1]) : null,
 	};
-}
-
-async function folderSize(dir: string): Promise<{ bytes: number; files: number }> {
-	let bytes = 0;
-	let files = 0;
-	for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-		if (!entry.isFile()) continue;
-		bytes += (await stat(join(entry.parentPath, entry.name))).size;
-		files += 1;
-	}
-	return { bytes, files };
 }
 
 /** The text a reader sees: the page without its scripts, styles and tags. */
@@ -176,7 +166,7 @@ export async function benchBuild(
 		const warm = passes.has('full') ? await fixture.build({ C0MM0_FULL_BUILD: '1' }) : null;
 		const recordPage = await meanRecordPage(fixture.outDir);
 		if (!passes.has('incremental')) {
-			const size = await folderSize(fixture.outDir);
+			const size = measureSite(fixture.outDir);
 			return {
 				records,
 				cold,
@@ -208,23 +198,19 @@ export async function benchBuild(
 			await writeFile(file, text.replace(/^summary: (.*)$/m, 'summary: $1 Updated.'));
 		}
 		const rebuild = await fixture.build();
-		const size = await folderSize(fixture.outDir);
-		const plan = planDeploy(await listLocalFiles(fixture.outDir), deployed);
-		const uploads = plan.phases.flat();
+		// One read of the rebuilt site serves both its size and the deploy's plan.
+		const built = await listLocalFiles(fixture.outDir);
+		const plan = planDeploy(built, deployed);
 		return {
 			records,
 			cold,
 			warm,
 			rebuild,
 			changedShare,
-			distBytes: size.bytes,
-			files: size.files,
+			distBytes: built.reduce((sum, f) => sum + f.size, 0),
+			files: built.length,
 			recordPage,
-			deployAfterChange: {
-				files: uploads.length,
-				bytes: uploads.reduce((sum, f) => sum + f.size, 0),
-				deleted: plan.remove.length,
-			},
+			deployAfterChange: { ...uploadTotals(plan), deleted: plan.remove.length },
 		};
 	} finally {
 		await rm(fixture.dir, { recursive: true, force: true });

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-	type RecordedRequest,
+	isDelete,
+	isWrite,
 	S3RVER_CREDENTIALS,
 	type S3TestServer,
 	startS3Server,
@@ -61,10 +62,6 @@ async function deployCommand(
 		return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
 	}
 }
-
-const isWrite = (r: RecordedRequest) => ['PUT', 'POST', 'DELETE'].includes(r.method);
-const isDelete = (r: RecordedRequest) =>
-	r.method === 'DELETE' || (r.method === 'POST' && r.query.includes('delete'));
 
 describe('npm run deploy -- --target s3', () => {
 	it('prints a summary of what it uploaded, and never the credentials', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planDeploy } from '../../src/lib/deploy/deploy-plan.ts';
+import { planDeploy, uploadTotals } from '../../src/lib/deploy/deploy-plan.ts';
 import { hashContent, type LocalFile } from '../../src/lib/deploy/local-files.ts';
 import type { RemoteObject } from '../../src/lib/deploy/remote-objects.ts';
 
@@ -21,6 +21,14 @@ describe('planDeploy', () => {
 		expect(paths(plan.unchanged)).toEqual(['badges/a.svg']);
 		expect(plan.phases.map(paths)).toEqual([['badges/b.svg'], ['index.html']]);
 		expect(plan.remove).toEqual([]);
+	});
+
+	it('counts the files and bytes it uploads across its phases, leaving unchanged files out', () => {
+		const plan = planDeploy(
+			[local('index.html', 'new page'), local('_astro/a.B1.css', 'css'), local('same.txt', 'kept')],
+			[remote('same.txt', 'kept')],
+		);
+		expect(uploadTotals(plan)).toEqual({ files: 2, bytes: 'new page'.length + 'css'.length });
 	});
 
 	it('deletes the objects the site no longer has', () => {

@@ -7,7 +7,7 @@ import { CACHE_CONTROL } from '../../src/lib/deploy/cache-policy.ts';
 import { DeployError, deploySite } from '../../src/lib/deploy/deploy-site.ts';
 import { hashContent } from '../../src/lib/deploy/local-files.ts';
 import type { S3Target } from '../../src/lib/deploy/s3-client.ts';
-import { type RecordedRequest, type S3TestServer, startS3Server } from '../helpers/s3-server.ts';
+import { isDelete, isWrite, type S3TestServer, startS3Server } from '../helpers/s3-server.ts';
 import { writeSiteFiles } from '../helpers/site-folder.ts';
 
 /** A small built site: one file of each kind the cache policy tells apart. */
@@ -57,13 +57,6 @@ function deploy(options: { prefix?: string; dryRun?: boolean } = {}) {
 		concurrency: 4,
 	});
 }
-
-/** Requests that write: uploads, single deletes, batch deletes (`POST ?delete`). */
-function writes(requests: readonly RecordedRequest[]): RecordedRequest[] {
-	return requests.filter((r) => r.method === 'PUT' || r.method === 'DELETE' || r.method === 'POST');
-}
-const isDelete = (r: RecordedRequest) =>
-	r.method === 'DELETE' || (r.method === 'POST' && r.query.includes('delete'));
 
 async function objectText(key: string): Promise<string | undefined> {
 	try {
@@ -137,7 +130,7 @@ describe('deploySite against an S3-compatible server', () => {
 		server.requests.length = 0;
 		const summary = await deploy();
 		expect(summary).toMatchObject({ uploaded: { files: 3 }, unchanged: 7, deleted: 1 });
-		const done = writes(server.requests);
+		const done = server.requests.filter(isWrite);
 		expect(
 			done
 				.filter((r) => r.method === 'PUT')
@@ -158,7 +151,7 @@ describe('deploySite against an S3-compatible server', () => {
 			unchanged: 10,
 			deleted: 0,
 		});
-		expect(writes(server.requests)).toEqual([]);
+		expect(server.requests.filter(isWrite)).toEqual([]);
 	});
 
 	it('deletes nothing and fails when the store refuses an upload, leaving the old pages in place', async () => {
@@ -195,7 +188,7 @@ describe('deploySite against an S3-compatible server', () => {
 			unchanged: 8,
 			deleted: 1,
 		});
-		expect(writes(server.requests)).toEqual([]);
+		expect(server.requests.filter(isWrite)).toEqual([]);
 		expect(await objectText('index.html')).toBe('<h1>Register</h1>');
 		expect(await objectText('og/fr-a.png')).toBe('PNG-A');
 	});
@@ -212,7 +205,7 @@ describe('deploySite against an S3-compatible server', () => {
 		for (const key of odd) expect(await objectText(key), key).toBe(key);
 		server.requests.length = 0;
 		expect(await deploy()).toMatchObject({ uploaded: { files: 0 }, unchanged: 14, deleted: 0 });
-		expect(writes(server.requests)).toEqual([]);
+		expect(server.requests.filter(isWrite)).toEqual([]);
 	});
 
 	it('deploys under the prefix and never touches the rest of the bucket', async () => {
@@ -282,6 +275,6 @@ describe('deploySite against an S3-compatible server', () => {
 		await writeSiteFiles(dir, { 'index.html': null });
 		server.requests.length = 0;
 		await expect(deploy()).rejects.toThrow(/has no index\.html: build the site first/);
-		expect(writes(server.requests)).toEqual([]);
+		expect(server.requests.filter(isWrite)).toEqual([]);
 	});
 });

@@ -17,6 +17,11 @@ export interface RecordedRequest {
 	query: string;
 }
 
+/** A request that changes the bucket: an upload, a single delete or a batch delete (`POST ?delete`). */
+export const isWrite = (r: RecordedRequest) => ['PUT', 'POST', 'DELETE'].includes(r.method);
+export const isDelete = (r: RecordedRequest) =>
+	r.method === 'DELETE' || (r.method === 'POST' && r.query.includes('delete'));
+
 export interface S3TestServer {
 	/** The address to give the deploy: a recording proxy in front of s3rver. */
 	endpoint: string;

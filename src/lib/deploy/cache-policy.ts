@@ -18,7 +18,7 @@ export const CACHE_CONTROL = {
 	og: 'public, max-age=604800',
 	short: 'public, max-age=300',
 } as const;
-export type CacheClass = keyof typeof CACHE_CONTROL;
+type CacheClass = keyof typeof CACHE_CONTROL;
 
 /** Astro's default `build.assets` folder (astro.config.mjs keeps the default): content-hashed bundles. */
 const ASTRO_ASSETS_FOLDER = '_astro';
@@ -29,7 +29,7 @@ const SEARCH_CHUNK_FOLDERS = ['fragment', 'index', 'filter'].map(
 );
 
 /** The cache class of a file, by its path relative to `dist/` (`/`-separated). */
-export function cacheClassOf(path: string): CacheClass {
+function cacheClassOf(path: string): CacheClass {
 	if (path.startsWith(`${ASTRO_ASSETS_FOLDER}/`)) return 'immutable';
 	if (SEARCH_CHUNK_FOLDERS.some((folder) => path.startsWith(folder))) return 'immutable';
 	if (path.startsWith(`${RECORD_OUTPUTS.og.folder}/`) && path.endsWith('.png')) return 'og';

@@ -34,3 +34,9 @@ export function planDeploy(
 	const remove = remote.map((object) => object.path).filter((path) => !localPaths.has(path));
 	return { phases: phases.filter((phase) => phase.length > 0), unchanged, remove };
 }
+
+/** Files and bytes a plan uploads: what a dry run reports, and the build bench's rebuild cost. */
+export function uploadTotals(plan: DeployPlan): { files: number; bytes: number } {
+	const files = plan.phases.flat();
+	return { files: files.length, bytes: files.reduce((sum, file) => sum + file.size, 0) };
+}

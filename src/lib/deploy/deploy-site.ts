@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DeleteObjectsCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
 import { cacheControlFor, contentTypeFor } from './cache-policy.ts';
-import { planDeploy } from './deploy-plan.ts';
+import { planDeploy, uploadTotals } from './deploy-plan.ts';
 import { type LocalFile, listLocalFiles } from './local-files.ts';
 import { listRemoteObjects, SHA256_METADATA, withKeptHashes } from './remote-objects.ts';
 import type { S3Target } from './s3-client.ts';
@@ -144,11 +144,7 @@ export async function deploySite(options: DeployOptions): Promise<DeploySummary>
 	summary.unchanged = plan.unchanged.length;
 
 	if (summary.dryRun) {
-		const toUpload = plan.phases.flat();
-		summary.uploaded = {
-			files: toUpload.length,
-			bytes: toUpload.reduce((sum, file) => sum + file.size, 0),
-		};
+		summary.uploaded = uploadTotals(plan);
 		summary.deleted = plan.remove.length;
 		return finish();
 	}

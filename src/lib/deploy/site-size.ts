@@ -5,8 +5,8 @@ import { join } from 'node:path';
  * GitHub Pages publishes sites of at most 1 GB; read as 10⁹ bytes, the stricter of the two
  * readings. The build warns from 90 % of it, while a night's growth can still be planned for.
  */
-export const PAGES_SIZE_LIMIT = 1_000_000_000;
-export const PAGES_WARNING_SHARE = 0.9;
+const PAGES_SIZE_LIMIT = 1_000_000_000;
+const PAGES_WARNING_SHARE = 0.9;
 
 /**
  * Bytes and files of every regular file under `dir`. Synchronous on purpose: it runs when the

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import type { Entry } from '../../schemas/entry.ts';
 import { settings } from '../settings/read-settings.ts';
 
 /**
@@ -9,7 +10,7 @@ import { settings } from '../settings/read-settings.ts';
  * writers and the sweep must both take them from here.
  */
 
-type RecordKind = 'api' | 'dataset';
+type RecordKind = Entry['kind'];
 
 /** The pages that exist once, without a parameter, by name. */
 const STATIC_PAGES = {

@@ -16,7 +16,7 @@ export const INDEX_BUNDLE = distFile(searchBundlePath);
 /** Only record pages are searched; other pages list records and would only repeat them. */
 export const RECORD_PAGES_GLOB = distFile(recordPath('*'));
 /** The folder holding one folder per record page (`records`). */
-const RECORD_PAGES_DIR = posix.dirname(posix.dirname(RECORD_PAGES_GLOB));
+export const RECORD_PAGES_DIR = posix.dirname(posix.dirname(RECORD_PAGES_GLOB));
 
 /**
  * Parts of record pages left out of the index although inside data-pagefind-body: the same words
@@ -65,7 +65,9 @@ async function entriesOf(dir: string) {
 const countRecordPages = async (outDir: string) =>
 	(await entriesOf(join(outDir, RECORD_PAGES_DIR))).filter((e) => e.isDirectory()).length;
 
-const countFiles = async (dir: string) => (await entriesOf(dir)).filter((e) => e.isFile()).length;
+/** Pages in a site's index: Pagefind writes one fragment file per page it keeps. */
+export const countIndexedPages = async (outDir: string) =>
+	(await entriesOf(join(outDir, SEARCH_INDEX_FOLDER, 'fragment'))).filter((e) => e.isFile()).length;
 
 export async function indexRecordPages(outDir: string): Promise<IndexReport> {
 	const started = performance.now();
@@ -94,7 +96,7 @@ export async function indexRecordPages(outDir: string): Promise<IndexReport> {
 		if (written.errors.length > 0) fail('write the index', written.errors, outDir);
 		// Pagefind reads a page without data-pagefind-body but leaves it out, silently; each page
 		// it keeps has one fragment file.
-		const indexed = await countFiles(join(outputPath, 'fragment'));
+		const indexed = await countIndexedPages(outDir);
 		if (indexed !== expected)
 			fail(
 				'index every record page',

@@ -1,10 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join, posix } from 'node:path';
-import { distFile, recordPath, SEARCH_INDEX_FOLDER } from '../register/urls.ts';
-import { INDEX_BUNDLE } from './index-site.ts';
-
-/** The folder holding one folder per record page (`records`). */
-const RECORD_PAGES_DIR = posix.dirname(posix.dirname(distFile(recordPath('x'))));
+import { join } from 'node:path';
+import { countIndexedPages, INDEX_BUNDLE, RECORD_PAGES_DIR } from './index-site.ts';
 
 /**
  * Whether a built site's search index still covers its record pages, so the build can keep it: it
@@ -19,9 +15,8 @@ export async function searchIndexIsCurrent(outDir: string): Promise<boolean> {
 	const pages = await readdir(join(outDir, RECORD_PAGES_DIR), { withFileTypes: true }).catch(
 		() => [],
 	);
-	const fragments = await readdir(join(outDir, SEARCH_INDEX_FOLDER, 'fragment')).catch(() => []);
 	const folders = pages.filter((p) => p.isDirectory());
-	if (folders.length !== fragments.length) return false;
+	if (folders.length !== (await countIndexedPages(outDir))) return false;
 	for (const folder of folders) {
 		const page = await stat(join(outDir, RECORD_PAGES_DIR, folder.name, 'index.html')).catch(
 			() => undefined,

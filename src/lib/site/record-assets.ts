@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import pLimit from 'p-limit';
+import type { RegisterPublisher } from '../../schemas/publisher.ts';
 import { type BadgeFacts, badgeFactsOf } from '../badges/badge-facts.ts';
 import { badgeFiles } from '../badges/badge-paths.ts';
 import { badgeSvg } from '../badges/badge-svg.ts';
@@ -106,20 +107,19 @@ export async function writeRecordAssets(
 		// of a dataset on every build (its count changes when any of its datasets comes or goes;
 		// an unchanged card is a cache hit).
 		const apis = records.filter((r) => r.entry.kind !== 'dataset');
-		const datasetsByPublisher = new Map<string, number>();
+		const datasetsByPublisher = new Map<string, { publisher: RegisterPublisher; count: number }>();
 		for (const r of register.records) {
 			if (r.entry.kind !== 'dataset') continue;
-			datasetsByPublisher.set(r.publisher.id, (datasetsByPublisher.get(r.publisher.id) ?? 0) + 1);
+			const seen = datasetsByPublisher.get(r.publisher.id);
+			if (seen) seen.count += 1;
+			else datasetsByPublisher.set(r.publisher.id, { publisher: r.publisher, count: 1 });
 		}
-		const publishers = new Map(register.records.map((r) => [r.publisher.id, r.publisher]));
 		const cards: { path: string; card: OgCard }[] = [
 			...apis.map((r) => ({ path: ogPath(r.id), card: ogCardOf(r) })),
-			...[...datasetsByPublisher].flatMap(([id, count]) => {
-				const publisher = publishers.get(id);
-				return publisher
-					? [{ path: publisherOgPath(id), card: publisherOgCard(publisher, count) }]
-					: [];
-			}),
+			...[...datasetsByPublisher.values()].map(({ publisher, count }) => ({
+				path: publisherOgPath(publisher.id),
+				card: publisherOgCard(publisher, count),
+			})),
 		];
 		// Every missing card goes to the worker pool now; each image is fetched in its write's turn
 		// (drawn cards are in the cache by then, or still being drawn).

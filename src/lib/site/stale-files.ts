@@ -1,5 +1,6 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import type { Entry } from '../../schemas/entry.ts';
 import {
 	defaultOgPath,
 	distFile,
@@ -20,10 +21,10 @@ const asContractFile = (path: string) => path.split(sep).join('/');
  */
 export async function removeStaleFiles(
 	outDir: string,
-	records: readonly { id: string; kind: 'api' | 'dataset'; publisher: string }[],
+	records: readonly { id: string; kind: Entry['kind']; publisher: string }[],
 	publicDir: string,
 	started: number,
-): Promise<{ removed: number; recordPages: number }> {
+): Promise<{ removed: number }> {
 	const expected = new Set([
 		...records.flatMap((r) => recordFiles(r.id, r.kind)),
 		// The cards datasets share, one per publisher of a dataset.
@@ -39,7 +40,6 @@ export async function removeStaleFiles(
 			.map((d) => relative(publicDir, join(d.parentPath, d.name))),
 	);
 	let removed = 0;
-	let recordPages = 0;
 	const sweep = async (dir: string): Promise<void> => {
 		for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
 			const path = join(dir, entry.name);
@@ -53,8 +53,6 @@ export async function removeStaleFiles(
 				if (!expected.has(owned)) {
 					await rm(path, { recursive: true, force: true });
 					removed += 1;
-					// A record's page is the only folder a record owns (`records/<id>/index.html`).
-					if (entry.isDirectory()) recordPages += 1;
 				}
 			} else if (entry.isDirectory()) {
 				await sweep(path);
@@ -65,5 +63,5 @@ export async function removeStaleFiles(
 		}
 	};
 	await sweep(outDir);
-	return { removed, recordPages };
+	return { removed };
 }
