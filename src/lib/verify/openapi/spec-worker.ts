@@ -175,6 +175,11 @@ export default async function captureSpecInWorker(task: SpecTask): Promise<SpecT
 			contract: await planContract(document, task.url),
 		};
 	}
+	// The plan from the document as parsed, as on the nights it is made alone (planOnly), and
+	// on a copy: step 4 resolves the document in place (its mappings, its other documents).
+	const contract = task.planContract
+		? await planContract(structuredClone(document), task.url)
+		: undefined;
 	// 1. The document against the official JSON Schema of its version (compiled once per worker).
 	const errors = validateDocument(document as Record<string, unknown>);
 	// 2. The documents its external `$ref`s name, through the guarded client.
@@ -219,6 +224,6 @@ export default async function captureSpecInWorker(task: SpecTask): Promise<SpecT
 			.slice(0, SNAPSHOT_LIMITS.unresolved)
 			.map((ref) => shortError(ref)),
 		unresolvedTotal: dereferenced.unresolved.length,
-		...(task.planContract ? { contract: await planContract(document, task.url) } : {}),
+		...(contract ? { contract } : {}),
 	};
 }
