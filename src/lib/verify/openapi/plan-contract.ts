@@ -34,7 +34,7 @@ export interface ContractPlan {
 export type ContractPlanResult = { plan: ContractPlan } | { skipped: string };
 
 /** Bytes of response-schema text one plan may carry back from the worker. */
-export const PLAN_SCHEMA_BYTES = 256 * 1024;
+const PLAN_SCHEMA_BYTES = 256 * 1024;
 
 type Node = Record<string, unknown>;
 
@@ -64,7 +64,7 @@ function scalarOf(value: unknown): string | undefined {
 }
 
 /** The first value the spec gives for a parameter: example, examples, default, enum — in that order. */
-export function exampleValue(parameter: Node): string | undefined {
+function exampleValue(parameter: Node): string | undefined {
 	const schema = isNode(parameter.schema) ? parameter.schema : {};
 	const namedExamples = isNode(parameter.examples)
 		? Object.values(parameter.examples).map((e) => (isNode(e) ? e.value : undefined))
@@ -197,7 +197,7 @@ function absoluteHttpUrl(url: string, base: string): string | undefined {
 }
 
 /** The server the spec names for an operation, resolved against the spec's URL; null when it names none. */
-export function serverOf(
+function serverOf(
 	document: Node,
 	pathItem: Node,
 	operation: Node,
