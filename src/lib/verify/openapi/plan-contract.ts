@@ -7,6 +7,7 @@
  * nights (a reference to another document stays a reference).
  */
 import { dereferenceSpec } from './dereference-spec.ts';
+import { withoutHash } from './loaded-documents-options.ts';
 import { serializeResponseSchema } from './serialize-response-schema.ts';
 
 export type SchemaDialect = 'swagger-2.0' | 'openapi-3.0' | 'openapi-3.1';
@@ -292,7 +293,7 @@ export async function planContract(
 	specUrl: string,
 ): Promise<ContractPlanResult> {
 	try {
-		const url = specUrl.split('#')[0] ?? specUrl;
+		const url = withoutHash(specUrl);
 		const resolved = await dereferenceSpec(
 			url,
 			{ documents: new Map([[url, { url, base: specUrl, document }]]), failures: new Map() },
