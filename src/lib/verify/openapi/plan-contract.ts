@@ -118,12 +118,10 @@ interface Candidate {
 	pathItem: Node;
 	operation: Node;
 	filled: { name: string; in: 'path' | 'query'; value: string }[];
-	deprecated: boolean;
 }
 
 /** Why a GET operation cannot be called safely, or the values to call it with. */
-function fillParameters(path: string, parameters: Node[] | string): Candidate['filled'] | string {
-	if (typeof parameters === 'string') return parameters;
+function fillParameters(path: string, parameters: Node[]): Candidate['filled'] | string {
 	const filled: Candidate['filled'] = [];
 	for (const p of parameters) {
 		const place = p.in as string;
@@ -150,21 +148,17 @@ function candidatesOf(document: Node): { candidates: Candidate[]; gets: number }
 		gets += 1;
 		const operation = pathItem.get;
 		if (needsCredentials(document, operation)) continue;
-		const filled = fillParameters(path, parametersOf(pathItem, operation));
+		const parameters = parametersOf(pathItem, operation);
+		if (typeof parameters === 'string') continue;
+		const filled = fillParameters(path, parameters);
 		if (typeof filled === 'string') continue;
-		candidates.push({
-			path,
-			pathItem,
-			operation,
-			filled,
-			deprecated: operation.deprecated === true,
-		});
+		candidates.push({ path, pathItem, operation, filled });
 	}
 	// A stable order, so the same operation is called night after night: current before
 	// deprecated, fewest required parameters, then the path.
 	candidates.sort(
 		(a, b) =>
-			Number(a.deprecated) - Number(b.deprecated) ||
+			Number(a.operation.deprecated === true) - Number(b.operation.deprecated === true) ||
 			a.filled.length - b.filled.length ||
 			(a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
 	);
