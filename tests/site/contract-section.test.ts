@@ -4,6 +4,7 @@ import ContractSection from '../../src/components/record/ContractSection.astro';
 import type { ContractCheck } from '../../src/schemas/contract.ts';
 import type { ApiEntry } from '../../src/schemas/entry.ts';
 import type { Snapshot } from '../../src/schemas/snapshot.ts';
+import { contractCheck } from '../helpers/contract-fixtures.ts';
 
 const entry: ApiEntry = {
 	kind: 'api',
@@ -18,23 +19,6 @@ const entry: ApiEntry = {
 	spec: { url: 'https://api.example.gouv.fr/openapi.json', format: 'openapi' },
 	added: '2026-11-01',
 };
-
-const check = (fields: Partial<ContractCheck>): ContractCheck => ({
-	operation: 'GET /v2/communes',
-	url: 'https://api.example.gouv.fr/v2/communes',
-	status: 200,
-	ms: 143,
-	contentType: 'application/json',
-	bytes: 5120,
-	error: null,
-	failed: false,
-	conforms: true,
-	violations: [],
-	violationCount: 0,
-	skipped: null,
-	note: 'answered 200; the answer matches the published schema',
-	...fields,
-});
 
 function snapshot(contract?: ContractCheck): Snapshot {
 	return {
@@ -60,7 +44,7 @@ describe('ContractSection', async () => {
 		).replace(/\s+/g, ' ');
 
 	it('says what was called and that the answer matches the published schema', async () => {
-		const html = await render(snapshot(check({})));
+		const html = await render(snapshot(contractCheck({})));
 		expect(html).toMatch(/<h2 id="contract"[^>]*>Contract check<\/h2>/);
 		expect(html).toContain(
 			'A real request to GET /v2/communes answered 200 in 143 ms; the answer matches the published schema.',
@@ -71,7 +55,7 @@ describe('ContractSection', async () => {
 	it('lists the fields that differ from the schema, as a note', async () => {
 		const html = await render(
 			snapshot(
-				check({
+				contractCheck({
 					conforms: false,
 					violationCount: 12,
 					violations: [
@@ -90,7 +74,7 @@ describe('ContractSection', async () => {
 	it('says the whole answer differs when the status is one the spec does not declare', async () => {
 		const html = await render(
 			snapshot(
-				check({
+				contractCheck({
 					status: 404,
 					conforms: false,
 					violationCount: 1,
@@ -110,7 +94,12 @@ describe('ContractSection', async () => {
 	it('says a failed request degrades the record', async () => {
 		const html = await render(
 			snapshot(
-				check({ status: 500, failed: true, conforms: null, note: 'answered 500: server error' }),
+				contractCheck({
+					status: 500,
+					failed: true,
+					conforms: null,
+					note: 'answered 500: server error',
+				}),
 			),
 		);
 		expect(html).toContain(
@@ -118,7 +107,7 @@ describe('ContractSection', async () => {
 		);
 		const timeout = await render(
 			snapshot(
-				check({
+				contractCheck({
 					status: null,
 					error: 'timeout',
 					failed: true,
@@ -135,7 +124,7 @@ describe('ContractSection', async () => {
 	it('says why no request was made', async () => {
 		const html = await render(
 			snapshot(
-				check({
+				contractCheck({
 					skipped: 'not called: no safe operation: the spec has no GET operation',
 					url: null,
 					status: null,
@@ -150,7 +139,7 @@ describe('ContractSection', async () => {
 	it('escapes what the server and the spec chose', async () => {
 		const html = await render(
 			snapshot(
-				check({
+				contractCheck({
 					conforms: false,
 					violationCount: 1,
 					violations: [{ path: '/<img src=x onerror=alert(1)>', message: 'must be string' }],

@@ -5,23 +5,7 @@ import { diffSnapshots } from '../../src/lib/verify/changes.ts';
 import type { ContractCheck } from '../../src/schemas/contract.ts';
 import { ChangeSchema } from '../../src/schemas/history.ts';
 import type { Snapshot } from '../../src/schemas/snapshot.ts';
-
-const contract = (fields: Partial<ContractCheck>): ContractCheck => ({
-	operation: 'GET /items',
-	url: 'https://api.example.eu/items',
-	status: 200,
-	ms: 40,
-	contentType: 'application/json',
-	bytes: 20,
-	error: null,
-	failed: false,
-	conforms: true,
-	violations: [],
-	violationCount: 0,
-	skipped: null,
-	note: 'answered 200; the answer matches the published schema',
-	...fields,
-});
+import { contractCheck } from '../helpers/contract-fixtures.ts';
 
 const night = (day: number, check?: ContractCheck): Snapshot => ({
 	id: 'fr-api',
@@ -35,7 +19,7 @@ const night = (day: number, check?: ContractCheck): Snapshot => ({
 	...(check ? { contract: check } : {}),
 });
 
-const violating = contract({
+const violating = contractCheck({
 	conforms: false,
 	violations: [{ path: '/id', message: 'must be string' }],
 	violationCount: 1,
@@ -43,20 +27,22 @@ const violating = contract({
 
 describe('conformance in the change feed', () => {
 	it('records a change when the answer stops matching its schema, and when it matches again', () => {
-		const broke = diffSnapshots(night(1, contract({})), night(2, violating));
+		const broke = diffSnapshots(night(1, contractCheck({})), night(2, violating));
 		expect(broke).toEqual([
 			{ type: 'contract', id: 'fr-api', at: '2026-11-02T02:00:00.000Z', from: true, to: false },
 		]);
 		expect(ChangeSchema.parse(broke[0])).toEqual(broke[0]);
-		expect(diffSnapshots(night(2, violating), night(3, contract({})))).toMatchObject([
+		expect(diffSnapshots(night(2, violating), night(3, contractCheck({})))).toMatchObject([
 			{ type: 'contract', from: false, to: true },
 		]);
 	});
 
 	it('records nothing when conformance is unchanged, or when either night could not judge it', () => {
-		expect(diffSnapshots(night(1, contract({})), night(2, contract({ ms: 90 })))).toEqual([]);
-		const failedCall = contract({ status: 500, failed: true, conforms: null });
-		expect(diffSnapshots(night(1, contract({})), night(2, failedCall))).toEqual([]);
+		expect(diffSnapshots(night(1, contractCheck({})), night(2, contractCheck({ ms: 90 })))).toEqual(
+			[],
+		);
+		const failedCall = contractCheck({ status: 500, failed: true, conforms: null });
+		expect(diffSnapshots(night(1, contractCheck({})), night(2, failedCall))).toEqual([]);
 		expect(diffSnapshots(night(2, failedCall), night(3, violating))).toEqual([]);
 		expect(diffSnapshots(night(1), night(2, violating))).toEqual([]);
 	});

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { VERIFY_DEFAULTS } from '../../src/lib/verify/constants.ts';
 import { validateAnswer } from '../../src/lib/verify/contract/validate-answer.ts';
 import { planContract } from '../../src/lib/verify/openapi/plan-contract.ts';
 import { serializeResponseSchema } from '../../src/lib/verify/openapi/serialize-response-schema.ts';
+import captureSpecInWorker from '../../src/lib/verify/openapi/spec-worker.ts';
 
 const SPEC_URL = 'https://api.example.eu/docs/openapi.json';
 const ok = { 200: { description: 'ok' } };
@@ -174,6 +176,55 @@ describe('choosing the operation the contract check calls', () => {
 			},
 		});
 		expect((await plan(document)).pathAndQuery).toBe('/search/a%2Fb%20c');
+	});
+});
+
+describe('the plan on the night of a capture and on later nights', () => {
+	it('is the same whether the spec is captured again or only planned, discriminator mappings included', async () => {
+		const spec = oas30(
+			{
+				'/pets': {
+					get: {
+						responses: {
+							200: {
+								description: 'ok',
+								content: {
+									'application/json': { schema: { $ref: '#/components/schemas/Pet' } },
+								},
+							},
+						},
+					},
+				},
+			},
+			{
+				servers: [{ url: 'https://api.example.eu' }],
+				components: {
+					schemas: {
+						Pet: {
+							type: 'object',
+							discriminator: {
+								propertyName: 'kind',
+								mapping: { cat: '#/components/schemas/Cat' },
+							},
+							properties: { kind: { type: 'string' } },
+						},
+						Cat: { type: 'object', properties: { meow: { type: 'boolean' } } },
+					},
+				},
+			},
+		);
+		const task = {
+			url: SPEC_URL,
+			text: JSON.stringify(spec),
+			gate: {},
+			limits: VERIFY_DEFAULTS,
+			planContract: true,
+		};
+		const captured = await captureSpecInWorker(task);
+		const planned = await captureSpecInWorker({ ...task, planOnly: true });
+		expect(captured.valid).toBe(true);
+		expect(captured.contract).toEqual(planned.contract);
+		expect(captured.contract).toEqual(await planContract(spec, SPEC_URL));
 	});
 });
 

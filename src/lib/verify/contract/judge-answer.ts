@@ -29,7 +29,7 @@ export interface Answer {
 	challenge: boolean;
 }
 
-export function isJsonMediaType(mediaType: string): boolean {
+function isJsonMediaType(mediaType: string): boolean {
 	return /^application\/(?:[\w.+-]*\+)?json$|\/json$/.test(mediaType);
 }
 

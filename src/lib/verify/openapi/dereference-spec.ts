@@ -5,6 +5,7 @@ import $RefParser, {
 	MissingPointerError,
 	ResolverError,
 } from '@apidevtools/json-schema-ref-parser';
+import { loadedDocumentsOptions, withoutHash } from './loaded-documents-options.ts';
 import { shortError } from './parse-spec-text.ts';
 import { documentOf, isDataKey, type SpecDocument } from './spec-documents.ts';
 
@@ -59,11 +60,6 @@ interface RefSite {
 
 function isRecord(value: unknown): value is Json {
 	return typeof value === 'object' && value !== null;
-}
-
-function withoutHash(url: string): string {
-	const hash = url.indexOf('#');
-	return hash === -1 ? url : url.slice(0, hash);
 }
 
 function escapeToken(token: string | number): string {
@@ -209,36 +205,18 @@ export async function dereferenceSpec(
 			root.document as never,
 			{
 				continueOnError: true,
-				resolve: {
-					file: false,
-					http: false,
-					external: true,
-					loaded: {
-						order: 1,
-						canRead: true,
-						read(file: { url: string }) {
-							const url = withoutHash(file.url);
-							if (loaded.documents.has(url)) return url;
-							const target = documentOf(url, rootUrl);
-							const reason =
-								'error' in target
-									? target.error
-									: (loaded.failures.get(url) ?? 'document not loaded');
-							throw new ResolverError(new Error(reason), url);
-						},
+				...loadedDocumentsOptions(
+					(url) => {
+						if (loaded.documents.has(url)) return url;
+						const target = documentOf(url, rootUrl);
+						const reason =
+							'error' in target
+								? target.error
+								: (loaded.failures.get(url) ?? 'document not loaded');
+						throw new ResolverError(new Error(reason), url);
 					},
-				},
-				parse: {
-					json: false,
-					yaml: false,
-					text: false,
-					binary: false,
-					loaded: {
-						order: 1,
-						canParse: true,
-						parse: (file: { url: string }) => loaded.documents.get(withoutHash(file.url))?.document,
-					},
-				},
+					(_url, file) => loaded.documents.get(withoutHash(file.url))?.document,
+				),
 				dereference: {
 					circular: true,
 					// Levels of the library's recursive walk (two per nested schema): its default, 500,

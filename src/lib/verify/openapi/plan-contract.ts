@@ -7,6 +7,7 @@
  * nights (a reference to another document stays a reference).
  */
 import { dereferenceSpec } from './dereference-spec.ts';
+import { withoutHash } from './loaded-documents-options.ts';
 import { serializeResponseSchema } from './serialize-response-schema.ts';
 
 export type SchemaDialect = 'swagger-2.0' | 'openapi-3.0' | 'openapi-3.1';
@@ -34,7 +35,7 @@ export interface ContractPlan {
 export type ContractPlanResult = { plan: ContractPlan } | { skipped: string };
 
 /** Bytes of response-schema text one plan may carry back from the worker. */
-export const PLAN_SCHEMA_BYTES = 256 * 1024;
+const PLAN_SCHEMA_BYTES = 256 * 1024;
 
 type Node = Record<string, unknown>;
 
@@ -64,7 +65,7 @@ function scalarOf(value: unknown): string | undefined {
 }
 
 /** The first value the spec gives for a parameter: example, examples, default, enum — in that order. */
-export function exampleValue(parameter: Node): string | undefined {
+function exampleValue(parameter: Node): string | undefined {
 	const schema = isNode(parameter.schema) ? parameter.schema : {};
 	const namedExamples = isNode(parameter.examples)
 		? Object.values(parameter.examples).map((e) => (isNode(e) ? e.value : undefined))
@@ -117,12 +118,10 @@ interface Candidate {
 	pathItem: Node;
 	operation: Node;
 	filled: { name: string; in: 'path' | 'query'; value: string }[];
-	deprecated: boolean;
 }
 
 /** Why a GET operation cannot be called safely, or the values to call it with. */
-function fillParameters(path: string, parameters: Node[] | string): Candidate['filled'] | string {
-	if (typeof parameters === 'string') return parameters;
+function fillParameters(path: string, parameters: Node[]): Candidate['filled'] | string {
 	const filled: Candidate['filled'] = [];
 	for (const p of parameters) {
 		const place = p.in as string;
@@ -149,21 +148,17 @@ function candidatesOf(document: Node): { candidates: Candidate[]; gets: number }
 		gets += 1;
 		const operation = pathItem.get;
 		if (needsCredentials(document, operation)) continue;
-		const filled = fillParameters(path, parametersOf(pathItem, operation));
+		const parameters = parametersOf(pathItem, operation);
+		if (typeof parameters === 'string') continue;
+		const filled = fillParameters(path, parameters);
 		if (typeof filled === 'string') continue;
-		candidates.push({
-			path,
-			pathItem,
-			operation,
-			filled,
-			deprecated: operation.deprecated === true,
-		});
+		candidates.push({ path, pathItem, operation, filled });
 	}
 	// A stable order, so the same operation is called night after night: current before
 	// deprecated, fewest required parameters, then the path.
 	candidates.sort(
 		(a, b) =>
-			Number(a.deprecated) - Number(b.deprecated) ||
+			Number(a.operation.deprecated === true) - Number(b.operation.deprecated === true) ||
 			a.filled.length - b.filled.length ||
 			(a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
 	);
@@ -197,7 +192,7 @@ function absoluteHttpUrl(url: string, base: string): string | undefined {
 }
 
 /** The server the spec names for an operation, resolved against the spec's URL; null when it names none. */
-export function serverOf(
+function serverOf(
 	document: Node,
 	pathItem: Node,
 	operation: Node,
@@ -292,7 +287,7 @@ export async function planContract(
 	specUrl: string,
 ): Promise<ContractPlanResult> {
 	try {
-		const url = specUrl.split('#')[0] ?? specUrl;
+		const url = withoutHash(specUrl);
 		const resolved = await dereferenceSpec(
 			url,
 			{ documents: new Map([[url, { url, base: specUrl, document }]]), failures: new Map() },

@@ -11,7 +11,7 @@ import { readSpecText, shortError } from './parse-spec-text.ts';
  */
 
 /** Caps of one spec's documents, the spec itself included. */
-export const SPEC_DOCUMENT_LIMITS = {
+const SPEC_DOCUMENT_LIMITS = {
 	/** Government specs split per schema reach ~100 files; 1,000 leaves room without being open-ended. */
 	documents: 1_000,
 	/** Requests in flight for one spec at once, and to one host at once. */
@@ -78,7 +78,7 @@ export function isDataKey(key: string, parentKey: string | undefined): boolean {
 }
 
 /** The `$ref` strings of a document (each object visited once, however it is shared). */
-export function refsOf(document: unknown): string[] {
+function refsOf(document: unknown): string[] {
 	const refs = new Set<string>();
 	const seen = new Set<object>();
 	const stack: [unknown, string | undefined][] = [[document, undefined]];

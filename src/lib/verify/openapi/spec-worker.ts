@@ -10,6 +10,7 @@ import { FetchError } from '../errors.ts';
 import { createHttpClient, type HttpClient } from '../http-client.ts';
 import { dereferenceSpec } from './dereference-spec.ts';
 import { type ExtractedSchema, extractSchema } from './extract-schema.ts';
+import { loadedDocumentsOptions, withoutHash } from './loaded-documents-options.ts';
 import { parseSpecText, type ReadSpec, readSpecText, shortError } from './parse-spec-text.ts';
 import { type ContractPlanResult, planContract } from './plan-contract.ts';
 import { type LoadedDocuments, loadSpecDocuments } from './spec-documents.ts';
@@ -85,46 +86,22 @@ async function fetchDocument(task: SpecTask, url: string, maxBytes: number, sign
 	}
 }
 
-function withoutHash(url: string): string {
-	const hash = url.indexOf('#');
-	return hash === -1 ? url : url.slice(0, hash);
-}
-
 /**
- * swagger-parser options for its semantic checks: it reads only the documents already loaded
- * (no file resolver, no http resolver of its own), and YAML with the same reader as the spec.
+ * swagger-parser options for its semantic checks: it reads only the documents already loaded,
+ * each parsed afresh from its text with the same reader as the spec (it resolves in place).
  */
 function parserOptions(task: SpecTask, loaded: LoadedDocuments) {
 	return {
-		resolve: {
-			file: false,
-			http: false,
-			external: true,
-			loaded: {
-				order: 1,
-				canRead: true,
-				read(file: { url: string }) {
-					const url = withoutHash(file.url);
-					const document = loaded.documents.get(url);
-					if (document) return document.text;
-					throw new Error(
-						`${file.url}: ${loaded.failures.get(url) ?? 'not read (only http and https documents are read)'}`,
-					);
-				},
+		...loadedDocumentsOptions(
+			(url, file) => {
+				const document = loaded.documents.get(url);
+				if (document) return document.text;
+				throw new Error(
+					`${file.url}: ${loaded.failures.get(url) ?? 'not read (only http and https documents are read)'}`,
+				);
 			},
-		},
-		parse: {
-			json: false,
-			yaml: false,
-			text: false,
-			binary: false,
-			spec: {
-				order: 1,
-				allowEmpty: false,
-				canParse: true,
-				parse: (file: { data: Buffer | string }) => parseSpecText(file.data.toString()),
-			},
-		},
+			(text: Buffer | string) => parseSpecText(text.toString()),
+		),
 		dereference: { circular: true as const },
 		timeoutMs: task.limits.specTimeoutMs,
 	};
@@ -177,6 +154,11 @@ export default async function captureSpecInWorker(task: SpecTask): Promise<SpecT
 			contract: await planContract(document, task.url),
 		};
 	}
+	// The plan from the document as parsed, as on the nights it is made alone (planOnly), and
+	// on a copy: step 4 resolves the document in place (its mappings, its other documents).
+	const contract = task.planContract
+		? await planContract(structuredClone(document), task.url)
+		: undefined;
 	// 1. The document against the official JSON Schema of its version (compiled once per worker).
 	const errors = validateDocument(document as Record<string, unknown>);
 	// 2. The documents its external `$ref`s name, through the guarded client.
@@ -221,6 +203,6 @@ export default async function captureSpecInWorker(task: SpecTask): Promise<SpecT
 			.slice(0, SNAPSHOT_LIMITS.unresolved)
 			.map((ref) => shortError(ref)),
 		unresolvedTotal: dereferenced.unresolved.length,
-		...(task.planContract ? { contract: await planContract(document, task.url) } : {}),
+		...(contract ? { contract } : {}),
 	};
 }
