@@ -2,6 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { resolveDataDir } from '../lib/cli/data-dir.ts';
+import { SITE_EXPORTS } from '../lib/exports/site-exports.ts';
+import { writeExports } from '../lib/exports/write-exports.ts';
 import { registerFromDisk } from '../lib/register/register-from-disk.ts';
 import { takeSharedRegister } from '../lib/register/shared-register.ts';
 import { settings } from '../lib/settings/read-settings.ts';
@@ -57,6 +59,11 @@ export function registerBuild(): AstroIntegration {
 				logger.info(
 					`loaded ${register.records.length} record(s) in ${loaded}; wrote ${assets.files} file(s) (JSON, badges, OG images; ${assets.ogDrawn} image(s) drawn) in ${seconds(writing)} s`,
 				);
+				// Exports cover the whole register: written on every build, after the records' files.
+				const exporting = performance.now();
+				const exported = await writeExports(outDir, register, SITE_EXPORTS);
+				if (exported.length > 0)
+					logger.info(`wrote ${exported.length} export file(s) in ${seconds(exporting)} s`);
 				commitPlan();
 				const sweeping = performance.now();
 				const { removed } = await removeStaleFiles(

@@ -4,11 +4,13 @@ import { dirname } from 'node:path';
 
 /**
  * Writes a file so that readers only ever see the old content or the new, never half of it: the
- * text goes to a temporary file beside the target, which is then renamed over it.
+ * text goes to a temporary file beside the target, which is then renamed over it. The text may be
+ * a stream of chunks (an async generator), so a file of any size is written in bounded memory;
+ * a generator that throws leaves the old file in place.
  */
 export async function writeFileAtomic(
 	path: string,
-	text: string | Uint8Array,
+	text: string | Uint8Array | AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
 	options: { createDir?: boolean } = {},
 ): Promise<void> {
 	if (options.createDir !== false) await mkdir(dirname(path), { recursive: true });

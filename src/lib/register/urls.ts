@@ -23,6 +23,20 @@ const STATIC_PAGES = {
 	changes: 'changes.xml',
 	recordsJson: 'api/v1/records.json',
 	sitemap: 'sitemap-index.xml',
+	/** The OpenAPI description of the JSON API (issue 16). */
+	openApi: 'api/v1/openapi.json',
+	/** The llms.txt convention's entry point for agents. */
+	llmsTxt: 'llms.txt',
+	/** The bulk downloads, their sizes and their data dictionary. */
+	downloads: 'downloads/',
+	downloadCsv: 'downloads/register.csv',
+	downloadNdjson: 'downloads/register.ndjson',
+	downloadParquet: 'downloads/register.parquet',
+	/** Every captured parameter and result field, one row each, with its record. */
+	downloadFields: 'downloads/fields.csv',
+	/** The register as a DCAT-AP 3 catalogue. */
+	dcatTurtle: 'dcat/catalog.ttl',
+	dcatJsonLd: 'dcat/catalog.jsonld',
 } as const;
 type StaticPage = keyof typeof STATIC_PAGES;
 
@@ -90,6 +104,9 @@ export function urlContract(siteUrl: string) {
 				`${LISTINGS[listing]}/${listing === 'country' || listing === 'theme' ? key.toLowerCase() : key}/${page > 1 ? `${page}/` : ''}`,
 			),
 		recordPath,
+		/** A publisher's own badge and the Atom feed of its records' changes. */
+		publisherBadgePath: (id: string) => withBase(`${LISTINGS.publisher}/${id}/badge.svg`),
+		publisherFeedPath: (id: string) => withBase(`${LISTINGS.publisher}/${id}/feed.xml`),
 		/** The list of every catalogue the register imports from. */
 		sourcesPath: () => withBase(`${SOURCES_FOLDER}/`),
 		/** A source's page `n` (1 is its page): its facts and the records it lists. */
@@ -154,6 +171,8 @@ export const {
 	recordPath,
 	sourcesPath,
 	sourcePath,
+	publisherBadgePath,
+	publisherFeedPath,
 	recordPagesPrefix,
 	recordJsonPath,
 	badgePath,
