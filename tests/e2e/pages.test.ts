@@ -50,7 +50,7 @@ describe.skipIf(skip !== '')('the built register, in Chromium', () => {
 		expect(body).toContain('const response = await fetch(');
 		expect(body).toContain('import urllib.request');
 		// Nights in a row with one outcome are one shape; their titles still account for all 90.
-		const runs = await page.locator('svg.history-strip rect.nights title').allTextContents();
+		const runs = await page.locator('svg.history-strip line title').allTextContents();
 		const nights = runs.map((t) => Number(/\((\d+) nights\)/.exec(t)?.[1] ?? 1));
 		expect(nights.reduce((a, b) => a + b, 0)).toBe(90);
 		expect(runs.length).toBeLessThan(90);
