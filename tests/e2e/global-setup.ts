@@ -65,7 +65,29 @@ export default async function setup(project: TestProject) {
 				'fr-e2e-outage-api': night <= 2 ? 'X' : 'U',
 				'de-e2e-plain-api': 'U',
 			},
-			changes: [],
+			// Two changes, one with a field name a hostile server chose: the change feeds have news to carry.
+			changes:
+				night === 2
+					? [
+							{
+								type: 'outcome',
+								id: 'fr-e2e-outage-api',
+								at: `${date}T02:00:00.000Z`,
+								from: 'up',
+								to: 'down',
+							},
+						]
+					: night === 3
+						? [
+								{
+									type: 'schema',
+									id: 'fr-e2e-registry-api',
+									at: `${date}T02:00:00.000Z`,
+									added: { parameters: [], fields: ['<img src=x onerror=alert(1)>'] },
+									removed: { parameters: [], fields: [] },
+								},
+							]
+						: [],
 			runs: [],
 		});
 	}

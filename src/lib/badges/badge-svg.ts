@@ -35,7 +35,7 @@ export function badgeSvg(facts: BadgeFacts, variant: BadgeVariant): string {
 }
 
 /** Six hex digits: short enough to repeat in every id, enough to keep a page's badges apart. */
-function idSuffixOf(key: string): string {
+export function idSuffixOf(key: string): string {
 	return createHash('sha256').update(key).digest('hex').slice(0, 6);
 }
 

@@ -17,14 +17,19 @@ function escapeMarkdown(text: string): string {
  * but states no verdict: the badge image carries the state, which changes every night.
  */
 export function badgeSnippets(id: string, title: string) {
-	const badge = absoluteUrl(badgePath(id));
-	const page = absoluteUrl(recordPath(id));
-	const alt = `${title.replace(/\s+/g, ' ').trim()} on c0mm0, the verified register of European data`;
+	return {
+		...embedSnippets(absoluteUrl(badgePath(id)), absoluteUrl(recordPath(id)), title),
+		shields: `https://img.shields.io/endpoint?url=${encodeURIComponent(absoluteUrl(badgeEndpointPath(id)))}`,
+	};
+}
+
+/** Markdown, HTML and reStructuredText embeds of the badge at `badge`, linked to `page`; shared with publishers' badges. */
+export function embedSnippets(badge: string, page: string, name: string) {
+	const alt = `${name.replace(/\s+/g, ' ').trim()} on c0mm0, the verified register of European data`;
 	return {
 		alt,
 		markdown: `[![${escapeMarkdown(alt)}](${badge})](${page})`,
 		html: `<a href="${escapeHtml(page)}"><img src="${escapeHtml(badge)}" alt="${escapeHtml(alt)}"></a>`,
 		rst: `.. image:: ${badge}\n   :alt: ${alt}\n   :target: ${page}`,
-		shields: `https://img.shields.io/endpoint?url=${encodeURIComponent(absoluteUrl(badgeEndpointPath(id)))}`,
 	};
 }
