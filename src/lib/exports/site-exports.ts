@@ -1,7 +1,9 @@
+import { openApiExport } from './openapi.ts';
+import { recordsListExport } from './records-list.ts';
 import type { SiteExport } from './write-exports.ts';
 
 /**
  * Every export the build writes after the pages, in this order. Each lives in a module of its
  * own under src/lib/exports/ and adds one line here.
  */
-export const SITE_EXPORTS: readonly SiteExport[] = [];
+export const SITE_EXPORTS: readonly SiteExport[] = [recordsListExport, openApiExport];
