@@ -1,3 +1,4 @@
+import { llmsTxtExport } from './llms-txt.ts';
 import { openApiExport } from './openapi.ts';
 import { recordsListExport } from './records-list.ts';
 import type { SiteExport } from './write-exports.ts';
@@ -6,4 +7,8 @@ import type { SiteExport } from './write-exports.ts';
  * Every export the build writes after the pages, in this order. Each lives in a module of its
  * own under src/lib/exports/ and adds one line here.
  */
-export const SITE_EXPORTS: readonly SiteExport[] = [recordsListExport, openApiExport];
+export const SITE_EXPORTS: readonly SiteExport[] = [
+	recordsListExport,
+	openApiExport,
+	llmsTxtExport,
+];
