@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { BadgeState } from '../../src/lib/badges/badge-facts.ts';
 import { badgeSvg } from '../../src/lib/badges/badge-svg.ts';
-import {
-	SHIELDS_CACHE_SECONDS,
-	ShieldsEndpointSchema,
-	shieldsEndpoint,
-} from '../../src/lib/badges/shields-endpoint.ts';
+import { SHIELDS_CACHE_SECONDS, shieldsEndpoint } from '../../src/lib/badges/shields-endpoint.ts';
 import { BADGE_VARIANTS } from '../../src/lib/register/urls.ts';
 import { BANDS } from '../../src/lib/score/constants.ts';
+import { ShieldsEndpointSchema } from '../../src/schemas/api-badge.ts';
 import { facts, HOSTILE_TITLES } from './facts.ts';
 
 const STATES: BadgeState[] = ['up', 'degraded', 'down', 'inconclusive', 'unverified'];

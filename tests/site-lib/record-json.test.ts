@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { RegisterRecord } from '../../src/lib/register/assemble-register.ts';
 import { scoreRecord } from '../../src/lib/score/score-record.ts';
 import { recordDocument } from '../../src/lib/site/record-json.ts';
-import { API, input, PUBLISHER } from '../helpers/score-fixtures.ts';
+import { RecordDocumentSchema } from '../../src/schemas/api-record.ts';
+import { contractCheck } from '../helpers/contract-fixtures.ts';
+import { API, input, PUBLISHER, snapshot } from '../helpers/score-fixtures.ts';
 
 /** A record with four nights of history, the second not checked. */
 function record(): RegisterRecord {
@@ -43,5 +45,19 @@ describe('the record JSON document', () => {
 		expect(document.score.hints.length).toBeGreaterThan(0);
 		for (const axis of document.score.axes) expect(axis).not.toHaveProperty('hints');
 		expect(document.score.axes.map((a) => a.axis)).toEqual(r.score.axes.map((a) => a.axis));
+	});
+
+	it('carries the last contract check and the data files read, empty before the first check', () => {
+		const never = recordDocument(record());
+		expect(never.verification).toMatchObject({
+			state: 'not-yet-verified',
+			contract: null,
+			files: [],
+		});
+		const contract = contractCheck({ conforms: false, violationCount: 1 });
+		const checked = recordDocument({ ...record(), snapshot: snapshot({ contract }) });
+		expect(checked.verification.contract).toEqual(contract);
+		expect(checked.verification.files).toEqual([]);
+		expect(RecordDocumentSchema.safeParse(JSON.parse(JSON.stringify(checked))).success).toBe(true);
 	});
 });

@@ -1,3 +1,4 @@
+import type { RecordDocument, RecordSummary } from '../../schemas/api-record.ts';
 import type { RegisterRecord } from '../register/assemble-register.ts';
 import {
 	absoluteUrl as absolute,
@@ -9,8 +10,12 @@ import {
 } from '../register/urls.ts';
 import { describeLicence } from '../vocab/licences.ts';
 
-/** `/api/v1/records/<id>.json`: the entry, its last check, its history and its score with reasons and evidence. */
-export function recordDocument(record: RegisterRecord) {
+/**
+ * `/api/v1/records/<id>.json`: the entry, its last check, its history and its score with reasons
+ * and evidence. Typed by its schema (src/schemas/api-record.ts), from which the OpenAPI
+ * description is generated: a field added here and not there, or there and not here, fails `tsc`.
+ */
+export function recordDocument(record: RegisterRecord): RecordDocument {
 	const { entry, publisher, snapshot, history, score } = record;
 	return {
 		id: record.id,
@@ -36,6 +41,8 @@ export function recordDocument(record: RegisterRecord) {
 					lastUpAt: snapshot.lastUpAt,
 					checks: snapshot.checks,
 					proofs: snapshot.proofs,
+					contract: snapshot.contract ?? null,
+					files: snapshot.files ?? [],
 				}
 			: {
 					state: 'not-yet-verified',
@@ -44,6 +51,8 @@ export function recordDocument(record: RegisterRecord) {
 					lastUpAt: null,
 					checks: [],
 					proofs: [],
+					contract: null,
+					files: [],
 				},
 		schema: snapshot?.spec ?? null,
 		history: {
@@ -74,8 +83,8 @@ export function recordDocument(record: RegisterRecord) {
 	};
 }
 
-/** One line of `/api/v1/records.json`. */
-export function recordSummary(record: RegisterRecord) {
+/** One item of `/api/v1/records.json`, typed by its schema as the document is. */
+export function recordSummary(record: RegisterRecord): RecordSummary {
 	const { entry, snapshot, score } = record;
 	return {
 		id: record.id,
