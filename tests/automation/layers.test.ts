@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
  * `schemas` ← `catalog`/`state` ← `verify`/`score` ← `register` ← `badges`/`og`/`search` ← `site`/pages.
  * The object-storage deploy sits beside badges, OG images and search: it reads the register's URL
  * contract (which folders hold OG images, the search index) and nothing of the site or pages.
+ * The whole-register exports (downloads, DCAT-AP, OpenAPI, feeds) sit with the site: they reuse
+ * its record JSON, change feed and report card.
  */
 const LAYERS: readonly (readonly string[])[] = [
 	['lib/vocab', 'lib/fs'],
@@ -19,6 +21,7 @@ const LAYERS: readonly (readonly string[])[] = [
 	['lib/badges', 'lib/og', 'lib/search', 'lib/deploy'],
 	[
 		'lib/site',
+		'lib/exports',
 		'lib/contrib',
 		'lib/content',
 		'integrations',
