@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { makeBadge } from 'badge-maker';
 import type { BadgeVariant } from '../register/urls.ts';
 import { badgeContent } from './badge-content.ts';
@@ -13,12 +12,17 @@ import { escapeXml, truncateText } from './safe-text.ts';
 export const BADGE_TITLE_MAX = 40;
 
 /**
- * The badge as an SVG document: badge-maker's flat-square style, named by record in its accessible
- * name ("c0mm0: verified · 70 good — API CaptchEtat"). Flat-square rather than flat: same colours
+ * badge-maker's flat-square style for every badge of the register. Rather than flat: same colours
  * and text, without the gradient, the rounded clip and the two shadow copies of each text — 0.6 KB
  * a badge instead of 1.4 KB, and every record has three (at 100,000 records, 230 MB of the site;
- * issue 15). Anyone who prefers another style restyles it through the shields.io endpoint. The id
- * suffix is kept for styles that define ids, so badges inlined in one page never clash.
+ * issue 15) — and no element ids, so any number of badges can be inlined in one page. Anyone who
+ * prefers another style restyles a badge through its shields.io endpoint.
+ */
+export const BADGE_STYLE = 'flat-square';
+
+/**
+ * A record's badge as an SVG document, named by record in its accessible name
+ * ("c0mm0: verified · 70 good — API CaptchEtat").
  */
 export function badgeSvg(facts: BadgeFacts, variant: BadgeVariant): string {
 	const content = badgeContent(facts, variant);
@@ -26,17 +30,11 @@ export function badgeSvg(facts: BadgeFacts, variant: BadgeVariant): string {
 		label: content.label,
 		message: content.message,
 		color: content.color,
-		style: 'flat-square',
-		idSuffix: idSuffixOf(`${facts.id}/${variant}`),
+		style: BADGE_STYLE,
 	});
 	const title = truncateText(facts.title, BADGE_TITLE_MAX);
 	const name = `${content.label}: ${content.message}${title ? ` — ${title}` : ''}`;
 	return withAccessibleName(svg, name);
-}
-
-/** Six hex digits: short enough to repeat in every id, enough to keep a page's badges apart. */
-export function idSuffixOf(key: string): string {
-	return createHash('sha256').update(key).digest('hex').slice(0, 6);
 }
 
 const ROOT_TAG = /^<svg\b[^>]*>/;

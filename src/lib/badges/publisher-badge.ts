@@ -2,7 +2,7 @@ import { makeBadge } from 'badge-maker';
 import { bandOf } from '../score/score-record.ts';
 import { BAND_COLORS, type BadgeColor, UNKNOWN_COLOR } from './badge-colors.ts';
 import { BADGE_LABEL, type BadgeContent } from './badge-content.ts';
-import { BADGE_TITLE_MAX, idSuffixOf, withAccessibleName } from './badge-svg.ts';
+import { BADGE_STYLE, BADGE_TITLE_MAX, withAccessibleName } from './badge-svg.ts';
 import { truncateText } from './safe-text.ts';
 
 /** What a publisher's badge reports: how many records it has and their mean score. */
@@ -38,9 +38,7 @@ export function publisherBadgeSvg(facts: PublisherBadgeFacts): string {
 		label: content.label,
 		message: content.message,
 		color: content.color,
-		style: 'flat',
-		// Publisher ids and record ids (`<cc>-…`) share no key here: the prefix keeps them apart.
-		idSuffix: idSuffixOf(`publisher/${facts.id}`),
+		style: BADGE_STYLE,
 	});
 	const name = truncateText(facts.name, BADGE_TITLE_MAX);
 	return withAccessibleName(svg, `${content.label}: ${content.message}${name ? ` — ${name}` : ''}`);
