@@ -2,8 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { resolveDataDir } from '../lib/cli/data-dir.ts';
-import { SITE_EXPORTS } from '../lib/exports/site-exports.ts';
-import { writeExports } from '../lib/exports/write-exports.ts';
+import { endExportsRun, writeExportsOnce } from '../lib/exports/write-exports.ts';
 import { registerFromDisk } from '../lib/register/register-from-disk.ts';
 import { takeSharedRegister } from '../lib/register/shared-register.ts';
 import { settings } from '../lib/settings/read-settings.ts';
@@ -32,6 +31,8 @@ export function registerBuild(): AstroIntegration {
 			},
 			'astro:config:done': ({ config }) => {
 				startBuild({ outDir: fileURLToPath(config.outDir) });
+				// A run left by an earlier build in this process (one that failed) is not this build's.
+				endExportsRun();
 				publicDir = fileURLToPath(config.publicDir);
 				srcDir = config.srcDir;
 			},
@@ -59,11 +60,15 @@ export function registerBuild(): AstroIntegration {
 				logger.info(
 					`loaded ${register.records.length} record(s) in ${loaded}; wrote ${assets.files} file(s) (JSON, badges, OG images; ${assets.ogDrawn} image(s) drawn) in ${seconds(writing)} s`,
 				);
-				// Exports cover the whole register: written on every build, after the records' files.
+				// Exports cover the whole register: written on every build, once — by the /downloads/
+				// page while pages render (it shows their sizes), or here when no page asked.
 				const exporting = performance.now();
-				const exported = await writeExports(outDir, register, SITE_EXPORTS);
+				const exported = await writeExportsOnce(outDir, async () => register);
+				endExportsRun();
 				if (exported.length > 0)
-					logger.info(`wrote ${exported.length} export file(s) in ${seconds(exporting)} s`);
+					logger.info(
+						`${exported.length} export file(s) written (${exported.reduce((s, e) => s + e.seconds, 0).toFixed(1)} s of writing), awaited ${seconds(exporting)} s`,
+					);
 				commitPlan();
 				const sweeping = performance.now();
 				const { removed } = await removeStaleFiles(
