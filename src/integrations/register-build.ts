@@ -22,15 +22,21 @@ export function registerBuild(): AstroIntegration {
 	let started = 0;
 	let publicDir = '';
 	let srcDir: URL;
+	let building = false;
 	return {
 		name: 'c0mm0:register-build',
 		hooks: {
-			'astro:config:setup': ({ updateConfig }) => {
+			'astro:config:setup': ({ command, updateConfig }) => {
+				building = command === 'build';
 				// Keep the last build's output: files of unchanged records stay where they are.
 				updateConfig({ vite: { build: { emptyOutDir: false } } });
 			},
 			'astro:config:done': ({ config }) => {
-				startBuild({ outDir: fileURLToPath(config.outDir) });
+				// Only a build has an output folder to plan for and write exports into: the dev server
+				// must neither skip record pages nor write into dist/ when a page asks for the exports.
+				// (import.meta.env.DEV cannot tell: a build run with NODE_ENV=test, as the tests do, is
+				// not "production" to Vite.)
+				if (building) startBuild({ outDir: fileURLToPath(config.outDir) });
 				// A run left by an earlier build in this process (one that failed) is not this build's.
 				endExportsRun();
 				publicDir = fileURLToPath(config.publicDir);
