@@ -1,7 +1,20 @@
 import { z } from 'zod';
-import { AXES, AXIS_NAMES } from '../lib/score/constants.ts';
 import { AccessSchema, GOVERNMENT_LEVELS } from './entry.ts';
 import { OutcomeSchema } from './snapshot.ts';
+
+/**
+ * One axis of the score. Spelt out rather than mapped from the score's AXES, which sit in a layer
+ * above the schemas; a test holds the two lists equal.
+ */
+const axisColumn = (name: string) =>
+	z
+		.number()
+		.min(0)
+		.max(100)
+		.nullable()
+		.describe(`${name}, one axis of the score, 0–100; null when it cannot be measured yet.`);
+
+const url = (what: string) => z.string().nullable().describe(what);
 
 /**
  * One row of the bulk downloads (`/downloads/register.csv`, `.ndjson`, `.parquet`): a record
@@ -10,22 +23,6 @@ import { OutcomeSchema } from './snapshot.ts';
  * generated from it. "None" is `null`: an empty CSV cell, a JSON null, a Parquet null — never an
  * empty string, which a CSV reader could not tell from null.
  */
-const scoreAxisColumns = Object.fromEntries(
-	AXES.map((axis) => [
-		`score_${axis}`,
-		z
-			.number()
-			.min(0)
-			.max(100)
-			.nullable()
-			.describe(
-				`${AXIS_NAMES[axis]}, one axis of the score, 0–100; null when it cannot be measured yet.`,
-			),
-	]),
-) as Record<`score_${(typeof AXES)[number]}`, z.ZodNullable<z.ZodNumber>>;
-
-const url = (what: string) => z.string().nullable().describe(what);
-
 export const DownloadRowSchema = z.object({
 	id: z.string().describe('The record id, as in its URL: <country>-<slug>, stable.'),
 	kind: z.enum(['api', 'dataset']).describe('What the record is: api or dataset.'),
@@ -70,7 +67,11 @@ export const DownloadRowSchema = z.object({
 		.describe(
 			'How officialness is proven: government verified, publisher verified, catalogue listed or unverified.',
 		),
-	...scoreAxisColumns,
+	score_officialness: axisColumn('Officialness'),
+	score_availability: axisColumn('Availability'),
+	score_metadata: axisColumn('Metadata completeness'),
+	score_licence: axisColumn('Licence clarity'),
+	score_agentReadiness: axisColumn('Agent readiness'),
 	spec_version: z
 		.string()
 		.nullable()

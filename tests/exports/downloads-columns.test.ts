@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { columnTypeText, describeColumns } from '../../src/lib/exports/downloads/column-types.ts';
+import { AXES, AXIS_NAMES } from '../../src/lib/score/constants.ts';
 import { DownloadFieldSchema } from '../../src/schemas/download-field.ts';
 import { DOWNLOAD_COLUMNS, DownloadRowSchema } from '../../src/schemas/download-row.ts';
 
@@ -14,6 +15,15 @@ describe('the data dictionary of the downloads', () => {
 		expect(columns.find((c) => c.name === 'licence')?.description).toBe(
 			DownloadRowSchema.shape.licence.description,
 		);
+	});
+
+	it('has one score column per axis of the score, named as the methodology names it', () => {
+		const axes = describeColumns(DownloadRowSchema).filter(
+			(c) => c.name.startsWith('score_') && !['score_band', 'score_provisional'].includes(c.name),
+		);
+		expect(axes.map((c) => c.name)).toEqual(AXES.map((axis) => `score_${axis}`));
+		for (const [i, axis] of AXES.entries())
+			expect(axes[i]?.description).toMatch(new RegExp(`^${AXIS_NAMES[axis]}, `));
 	});
 
 	it('reads each column’s type as zod sees it: integer, nullable, date-time, enumerated values', () => {
