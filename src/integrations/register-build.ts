@@ -2,8 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { resolveDataDir } from '../lib/cli/data-dir.ts';
-import { SITE_EXPORTS } from '../lib/exports/site-exports.ts';
-import { writeExports } from '../lib/exports/write-exports.ts';
+import { endExportsRun, writeExportsOnce } from '../lib/exports/write-exports.ts';
 import { registerFromDisk } from '../lib/register/register-from-disk.ts';
 import { takeSharedRegister } from '../lib/register/shared-register.ts';
 import { settings } from '../lib/settings/read-settings.ts';
@@ -23,15 +22,23 @@ export function registerBuild(): AstroIntegration {
 	let started = 0;
 	let publicDir = '';
 	let srcDir: URL;
+	let building = false;
 	return {
 		name: 'c0mm0:register-build',
 		hooks: {
-			'astro:config:setup': ({ updateConfig }) => {
+			'astro:config:setup': ({ command, updateConfig }) => {
+				building = command === 'build';
 				// Keep the last build's output: files of unchanged records stay where they are.
 				updateConfig({ vite: { build: { emptyOutDir: false } } });
 			},
 			'astro:config:done': ({ config }) => {
-				startBuild({ outDir: fileURLToPath(config.outDir) });
+				// Only a build has an output folder to plan for and write exports into: the dev server
+				// must neither skip record pages nor write into dist/ when a page asks for the exports.
+				// (import.meta.env.DEV cannot tell: a build run with NODE_ENV=test, as the tests do, is
+				// not "production" to Vite.)
+				if (building) startBuild({ outDir: fileURLToPath(config.outDir) });
+				// A run left by an earlier build in this process (one that failed) is not this build's.
+				endExportsRun();
 				publicDir = fileURLToPath(config.publicDir);
 				srcDir = config.srcDir;
 			},
@@ -59,11 +66,15 @@ export function registerBuild(): AstroIntegration {
 				logger.info(
 					`loaded ${register.records.length} record(s) in ${loaded}; wrote ${assets.files} file(s) (JSON, badges, OG images; ${assets.ogDrawn} image(s) drawn) in ${seconds(writing)} s`,
 				);
-				// Exports cover the whole register: written on every build, after the records' files.
+				// Exports cover the whole register: written on every build, once — by the /downloads/
+				// page while pages render (it shows their sizes), or here when no page asked.
 				const exporting = performance.now();
-				const exported = await writeExports(outDir, register, SITE_EXPORTS);
+				const exported = await writeExportsOnce(outDir, async () => register);
+				endExportsRun();
 				if (exported.length > 0)
-					logger.info(`wrote ${exported.length} export file(s) in ${seconds(exporting)} s`);
+					logger.info(
+						`${exported.length} export file(s) written (${exported.reduce((s, e) => s + e.seconds, 0).toFixed(1)} s of writing), awaited ${seconds(exporting)} s`,
+					);
 				commitPlan();
 				const sweeping = performance.now();
 				const { removed } = await removeStaleFiles(

@@ -19,6 +19,7 @@ const PAGES = [
 	['the status page', '/status/'],
 	['the methodology', '/methodology/'],
 	['the contribute page', '/contribute/'],
+	['the downloads', '/downloads/'],
 	['the 404 page', '/404.html'],
 ] as const;
 

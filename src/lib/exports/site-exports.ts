@@ -1,3 +1,4 @@
+import { DOWNLOADS_EXPORT } from './downloads/downloads-export.ts';
 import { llmsTxtExport } from './llms-txt.ts';
 import { openApiExport } from './openapi.ts';
 import { PUBLISHER_FILES } from './publisher-exports.ts';
@@ -10,6 +11,7 @@ import type { SiteExport } from './write-exports.ts';
  */
 export const SITE_EXPORTS: readonly SiteExport[] = [
 	recordsListExport,
+	DOWNLOADS_EXPORT,
 	openApiExport,
 	llmsTxtExport,
 	PUBLISHER_FILES,
