@@ -44,6 +44,10 @@ describe('the cache policy of deployed files', () => {
 		['og/fr-a.png', 'image/png'],
 		['changes.xml', 'application/xml'],
 		['dcat/catalog.ttl', 'text/turtle; charset=utf-8'],
+		['dcat/catalog.jsonld', 'application/ld+json'],
+		['downloads/register.ndjson', 'application/x-ndjson; charset=utf-8'],
+		['downloads/register.parquet', 'application/vnd.apache.parquet'],
+		['downloads/register.csv', 'text/csv; charset=utf-8'],
 		['pagefind/fragment/en_3a.pf_fragment', 'application/octet-stream'],
 		['v1.2/README', 'application/octet-stream'],
 	])('serves %s as %s (text in UTF-8, unknown kinds as plain bytes)', (path, type) => {

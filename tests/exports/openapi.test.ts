@@ -99,7 +99,13 @@ describe('the OpenAPI description', () => {
 	it('compiles every component schema as JSON Schema 2020-12 (Ajv, strict)', () => {
 		const names = Object.keys((DOCUMENT.components as { schemas: object }).schemas);
 		expect(names).toEqual(
-			expect.arrayContaining(['Record', 'RecordsList', 'BadgeEndpoint', 'DownloadRow']),
+			expect.arrayContaining([
+				'Record',
+				'RecordsList',
+				'BadgeEndpoint',
+				'DownloadRow',
+				'DownloadField',
+			]),
 		);
 		for (const name of names) expect(() => validatorOf(name)).not.toThrow();
 	});

@@ -40,10 +40,21 @@ export function cacheControlFor(path: string): string {
 	return CACHE_CONTROL[cacheClassOf(path)];
 }
 
+/**
+ * Types of the register's own files that mime-types does not know: the bulk downloads
+ * (`/downloads/register.ndjson`, `.parquet`), as the OpenAPI description declares them.
+ */
+const OWN_TYPES: Readonly<Record<string, string>> = {
+	'.ndjson': 'application/x-ndjson; charset=utf-8',
+	'.parquet': 'application/vnd.apache.parquet',
+};
+
 /** The Content-Type to serve a file with; text types say UTF-8, unknown ones are plain bytes. */
 export function contentTypeFor(path: string): string {
 	const extension = extname(path);
-	return (extension && contentType(extension)) || 'application/octet-stream';
+	return (
+		OWN_TYPES[extension] ?? ((extension && contentType(extension)) || 'application/octet-stream')
+	);
 }
 
 /**

@@ -122,7 +122,7 @@ export function operations(urls: Urls): Operation[] {
 				mediaType: 'text/csv',
 				schema: TEXT,
 				description:
-					'One row per parameter, result field or data column the verifier captured, with the record it belongs to.',
+					'One row per parameter, result field or data column the verifier captured, with the record it belongs to: the columns (in order) of the DownloadField schema.',
 			},
 		},
 		{

@@ -9,6 +9,7 @@ import {
 import { LicenceSchema } from '../../schemas/common.ts';
 import { ContractCheckSchema } from '../../schemas/contract.ts';
 import { DataFileSchema } from '../../schemas/data-file.ts';
+import { DownloadFieldSchema } from '../../schemas/download-field.ts';
 import { DownloadRowSchema } from '../../schemas/download-row.ts';
 import { EntrySchema } from '../../schemas/entry.ts';
 import { ChangeSchema } from '../../schemas/history.ts';
@@ -36,6 +37,7 @@ const COMPONENTS = {
 	Change: ChangeSchema,
 	BadgeEndpoint: ShieldsEndpointSchema,
 	DownloadRow: DownloadRowSchema,
+	DownloadField: DownloadFieldSchema,
 } satisfies Record<string, z.ZodType>;
 export type ComponentName = keyof typeof COMPONENTS;
 
