@@ -91,7 +91,9 @@ export const AxisScoreSchema = z.object({
 		.max(100)
 		.nullable()
 		.describe('0–100, or null when it cannot be measured yet (availability before a check).'),
-	reasons: z.array(z.string()).describe('Why, point by point.'),
+	reasons: z
+		.array(z.string())
+		.describe('Why, point by point (officialness: its summary; each signal is in `evidence`).'),
 });
 
 export const HintSchema = z.object({

@@ -30,6 +30,22 @@ function record(): RegisterRecord {
 }
 
 describe('the record JSON document', () => {
+	it('states each proof signal once, in the evidence, and keeps the officialness summary line', () => {
+		const scored = record();
+		const official = scored.score.axes.find((a) => a.axis === 'officialness');
+		expect(official?.reasons.length).toBeGreaterThan(1);
+		const document = recordDocument(scored);
+		const axis = document.score.axes.find((a) => a.axis === 'officialness');
+		expect(axis?.reasons).toEqual(official?.reasons.slice(0, 1));
+		expect(document.score.evidence.map((p) => p.signal)).toEqual(
+			scored.score.proofs.map((p) => p.signal),
+		);
+		const availability = document.score.axes.find((a) => a.axis === 'availability');
+		expect(availability?.reasons).toEqual(
+			scored.score.axes.find((a) => a.axis === 'availability')?.reasons,
+		);
+	});
+
 	it('gives the nights as one letter each, oldest first, with the first and last date', () => {
 		expect(recordDocument(record()).history.nights).toEqual({
 			first: '2026-11-23',

@@ -75,8 +75,12 @@ export function recordDocument(record: RegisterRecord): RecordDocument {
 			band: score.band,
 			provisional: score.provisional,
 			tier: score.tier,
-			// Each axis without its hints: the hints are listed once, below, across all axes.
-			axes: score.axes.map(({ hints: _hints, ...axis }) => axis),
+			// Each axis without its hints: the hints are listed once, below, across all axes. The
+			// officialness axis keeps its summary line: its other reasons are the proof signals one
+			// by one, which `evidence` holds with more detail (a tenth of the document, twice).
+			axes: score.axes.map(({ hints: _hints, ...axis }) =>
+				axis.axis === 'officialness' ? { ...axis, reasons: axis.reasons.slice(0, 1) } : axis,
+			),
 			evidence: score.proofs,
 			hints: score.hints,
 		},
