@@ -175,7 +175,7 @@ export async function measureSearch(
 	distDir: string,
 ): Promise<Omit<SearchBenchResult, 'records' | 'buildSeconds' | 'buildIndexSeconds'>> {
 	const alone = await indexRecordPages(distDir);
-	const size = await folderSize(alone.outputPath);
+	const size = await folderSize(alone.outputPaths[0] ?? '');
 	return {
 		indexedPages: alone.pages,
 		indexSeconds: alone.seconds,

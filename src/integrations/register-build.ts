@@ -8,6 +8,7 @@ import { registerFromDisk } from '../lib/register/register-from-disk.ts';
 import { takeSharedRegister } from '../lib/register/shared-register.ts';
 import { settings } from '../lib/settings/read-settings.ts';
 import { commitPlan, readPendingPlan } from '../lib/site/build-plan.ts';
+import { ownRecords, writesWholeRegister } from '../lib/site/build-shard.ts';
 import { startBuild } from '../lib/site/build-state.ts';
 import { writeRecordAssets } from '../lib/site/record-assets.ts';
 import { removeStaleFiles } from '../lib/site/stale-files.ts';
@@ -48,7 +49,8 @@ export function registerBuild(): AstroIntegration {
 					? await shared
 					: await registerFromDisk(resolveDataDir(), { allowPrivate: settings().allowPrivate });
 				const loaded = `${seconds(loading)} s${shared ? ' (shared with the pages)' : ' (from disk)'}`;
-				const toWrite = new Set(register.records.filter((r) => !reused.has(r.id)).map((r) => r.id));
+				const own = ownRecords(register.records);
+				const toWrite = new Set(own.filter((r) => !reused.has(r.id)).map((r) => r.id));
 				const writing = performance.now();
 				const assets = await writeRecordAssets(outDir, register, toWrite, {
 					ogWorkerUrl: new URL('lib/og/og-worker.ts', srcDir),
@@ -61,14 +63,16 @@ export function registerBuild(): AstroIntegration {
 				);
 				// Exports cover the whole register: written on every build, after the records' files.
 				const exporting = performance.now();
-				const exported = await writeExports(outDir, register, SITE_EXPORTS);
+				const exported = writesWholeRegister()
+					? await writeExports(outDir, register, SITE_EXPORTS)
+					: [];
 				if (exported.length > 0)
 					logger.info(`wrote ${exported.length} export file(s) in ${seconds(exporting)} s`);
 				commitPlan();
 				const sweeping = performance.now();
 				const { removed } = await removeStaleFiles(
 					outDir,
-					register.records.map((r) => ({
+					own.map((r) => ({
 						id: r.id,
 						kind: r.entry.kind,
 						publisher: r.entry.publisher,
