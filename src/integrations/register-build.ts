@@ -81,7 +81,7 @@ export function registerBuild(): AstroIntegration {
 					started,
 				);
 				logger.info(
-					`${reused.size} record(s) kept from the last build, ${toWrite.size} rendered; ${removed} stale file(s) removed in ${seconds(sweeping)} s`,
+					`${own.length - toWrite.size} record(s) kept from the last build, ${toWrite.size} rendered; ${removed} stale file(s) removed in ${seconds(sweeping)} s`,
 				);
 			},
 		},

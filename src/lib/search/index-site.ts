@@ -84,9 +84,6 @@ export const countIndexedPages = async (outDir: string, partition = 1) =>
 		e.isFile(),
 	).length;
 
-/** How many pages are handed to Pagefind at once: its service answers them in order anyway. */
-const PAGES_IN_FLIGHT = 16;
-
 /**
  * Indexes the record pages of the site in `outDir`: `partitions.own` of `partitions.count`,
  * one after another, each in its own Pagefind process, closed before the next starts so its
@@ -161,7 +158,11 @@ async function indexPartition(
 	}
 }
 
-/** Hands the pages of `ids` to Pagefind, under the URL it would give them reading the folder. */
+/**
+ * Hands the pages of `ids` to Pagefind, under the URL it would give them reading the folder. One
+ * at a time and in order (the next page is read from disk meanwhile): Pagefind numbers pages in
+ * the order they arrive, and the same pages must give the same index bytes in every build.
+ */
 async function addPages(
 	index: pagefind.PagefindIndex,
 	outDir: string,
@@ -169,18 +170,18 @@ async function addPages(
 ): Promise<{ errors: string[]; page_count: number }> {
 	const errors: string[] = [];
 	let pageCount = 0;
-	for (let at = 0; at < ids.length; at += PAGES_IN_FLIGHT) {
-		await Promise.all(
-			ids.slice(at, at + PAGES_IN_FLIGHT).map(async (id) => {
-				const file = distFile(recordPath(id));
-				const added = await index.addHTMLFile({
-					url: `/${posix.dirname(file)}/`,
-					content: await readFile(join(outDir, file), 'utf8'),
-				});
-				errors.push(...added.errors);
-				if (added.errors.length === 0) pageCount += 1;
-			}),
-		);
+	const read = (id: string | undefined) =>
+		id === undefined ? undefined : readFile(join(outDir, distFile(recordPath(id))), 'utf8');
+	let next = read(ids[0]);
+	for (const [i, id] of ids.entries()) {
+		const content = (await next) ?? '';
+		next = read(ids[i + 1]);
+		const added = await index.addHTMLFile({
+			url: `/${posix.dirname(distFile(recordPath(id)))}/`,
+			content,
+		});
+		errors.push(...added.errors);
+		if (added.errors.length === 0) pageCount += 1;
 	}
 	return { errors, page_count: pageCount };
 }

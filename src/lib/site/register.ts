@@ -21,7 +21,9 @@ async function buildRegister(): Promise<Register> {
 	const register = await registerOfCatalog(catalog, builtAt ? new Date(builtAt) : new Date(), html);
 	const own = ownRecords(register.records);
 	const { template, keys } = recordKeys({ ...register, records: own });
-	const reusable = planRecords(template, keys);
+	const mine = new Set(own.map((r) => r.id));
+	const elsewhere = register.records.filter((r) => !mine.has(r.id)).map((r) => r.id);
+	const reusable = planRecords(template, keys, elsewhere);
 	return { ...register, renderRecords: own.filter((r) => !reusable.has(r.id)) };
 }
 
