@@ -92,7 +92,7 @@ if (await searchIndexIsCurrent(outDir, partitions)) {
 	try {
 		const report = await indexRecordPages(outDir, partitions);
 		log(
-			`indexed ${report.pages} record page(s) in ${report.outputPaths.length} index(es) in ${report.seconds.toFixed(2)} s → ${report.outputPaths.join(', ')}`,
+			`indexed ${report.pages} record page(s) in ${report.seconds.toFixed(2)} s, ${report.outputPaths.length} index(es) → ${report.outputPaths.join(', ')}`,
 		);
 	} catch (error) {
 		console.error(error instanceof Error ? error.message : String(error));
