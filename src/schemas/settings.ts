@@ -17,6 +17,11 @@ export const DEFAULTS = {
 	C0MM0_DEPLOY_REGION: 'us-east-1',
 	C0MM0_DEPLOY_PREFIX: '',
 	C0MM0_DEPLOY_PATH_STYLE: false,
+	/**
+	 * 25,000: the 100,000-record index that peaked at 5.2 GB (PERFORMANCE.md) becomes four of
+	 * these, about 1.3 GB each if Pagefind's memory grows linearly with its pages (to be confirmed
+	 * by the 100,000-record bench), and a register of up to 25,000 records keeps one index.
+	 */
 	C0MM0_SEARCH_PARTITION_SIZE: 25_000,
 } as const;
 

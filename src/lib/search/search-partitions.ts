@@ -12,14 +12,6 @@ import { inShard, parseShard, type Shard } from '../verify/shard.ts';
  * and the same key a sharded build renders by, so shard K of N writes exactly partition K of N.
  */
 
-/**
- * Pages per partition by default. 25,000: the 100,000-record index (5.2 GB) is four of these;
- * Pagefind's memory grows about linearly with the pages it holds (2.3 GB whole build at 10,000),
- * so one partition stays near 1.3 GB, well within 4 GB, while a register of up to 25,000 records
- * keeps one index and pays no extra request per query.
- */
-export const DEFAULT_PARTITION_SIZE = 25_000;
-
 /** The partitions a build writes, 1-based, and how many the register has in all. */
 export interface SearchPartitions {
 	count: number;
