@@ -15,7 +15,9 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { indexRecordPages } from '../src/lib/search/index-site.ts';
+import { indexRecordPages, recordPageIds } from '../src/lib/search/index-site.ts';
+import { searchPartitions } from '../src/lib/search/search-partitions.ts';
+import { settings } from '../src/lib/settings/read-settings.ts';
 import { hasChromium, launchChromium } from '../tests/helpers/browser.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 import { benchBuildOnce } from './build-bench.ts';
@@ -119,7 +121,7 @@ function transferOf(name: string, query: string, results: number, seen: Seen[]):
 
 const COMPRESSIBLE = /\.(js|css|html?|json)$|\/$/;
 
-async function measureQueries(distDir: string): Promise<QueryTransfer[]> {
+export async function measureQueries(distDir: string): Promise<QueryTransfer[]> {
 	const server = await serveStatic(distDir);
 	const browser = await launchChromium();
 	try {
@@ -174,8 +176,12 @@ async function measureQueries(distDir: string): Promise<QueryTransfer[]> {
 export async function measureSearch(
 	distDir: string,
 ): Promise<Omit<SearchBenchResult, 'records' | 'buildSeconds' | 'buildIndexSeconds'>> {
-	const alone = await indexRecordPages(distDir);
-	const size = await folderSize(alone.outputPath);
+	// In as many partitions as the build wrote, so the site's search page still finds them all.
+	const partitions = searchPartitions((await recordPageIds(distDir)).length, {
+		size: settings().searchPartitionSize,
+	});
+	const alone = await indexRecordPages(distDir, partitions);
+	const size = await folderSize(alone.outputPaths[0] ?? '');
 	return {
 		indexedPages: alone.pages,
 		indexSeconds: alone.seconds,

@@ -1,6 +1,9 @@
 /**
  * npm run bench [-- --only verify,build,og,search,import] [--records N] [--build-sizes 1000,10000,100000]
- *                 [--build-passes cold,full,incremental] [--search-records N] [--import-records N]
+ *                 [--build-passes cold,full,incremental,sharded] [--shards N] [--search-records N]
+ *                 [--import-records N]
+ *
+ * The `sharded` pass builds each size as N shards (default 4) one after another and merges them.
  *
  * Measures the register's budgets (../shared/DESIGN.md) on this machine and prints one table.
  * Synthetic catalogs live in temporary folders and are removed afterwards. See PERFORMANCE.md.
@@ -12,6 +15,7 @@ import { benchFloor } from '../bench/floor-bench.ts';
 import { benchImport } from '../bench/import-bench.ts';
 import { benchOg } from '../bench/og-bench.ts';
 import { benchSearch, QUERY_BUDGET_BYTES } from '../bench/search-bench.ts';
+import { benchShards } from '../bench/shard-bench.ts';
 import { benchVerify } from '../bench/verify-bench.ts';
 
 const { values } = parseArgs({
@@ -19,17 +23,24 @@ const { values } = parseArgs({
 		only: { type: 'string', default: 'verify,build,og,search' },
 		records: { type: 'string', default: '10000' },
 		'build-sizes': { type: 'string', default: '1000,10000' },
-		'build-passes': { type: 'string', default: BUILD_PASSES.join(',') },
+		'build-passes': { type: 'string', default: [...BUILD_PASSES, 'sharded'].join(',') },
+		shards: { type: 'string', default: '4' },
 		'search-records': { type: 'string', default: '10000' },
 		'import-records': { type: 'string', default: '100000' },
 	},
 });
 const wanted = new Set(values.only.split(','));
 const passes = new Set<BuildPass>();
+/** The sharded build is measured apart from the one-job passes, on its own synthetic register. */
+let sharded = false;
 for (const pass of values['build-passes'].split(',')) {
+	if (pass === 'sharded') {
+		sharded = true;
+		continue;
+	}
 	if (!(BUILD_PASSES as readonly string[]).includes(pass)) {
 		console.error(
-			`bench: --build-passes: unknown pass "${pass}" — use any of ${BUILD_PASSES.join(', ')}`,
+			`bench: --build-passes: unknown pass "${pass}" — use any of ${BUILD_PASSES.join(', ')}, sharded`,
 		);
 		process.exit(2);
 	}
@@ -80,6 +91,8 @@ if (wanted.has('verify')) {
 
 if (wanted.has('build')) {
 	for (const size of values['build-sizes'].split(',').map(Number)) {
+		if (sharded) benchShardedBuild(size, await benchShards(size, Number(values.shards)));
+		if (passes.size === 0) continue;
 		say(`build: ${size} synthetic records (${[...passes].join(', ')})…`);
 		const b = await benchBuild(size, 0.05, passes);
 		const ratio = (part: number, whole: number) => `${((100 * part) / whole).toFixed(0)}%`;
@@ -146,6 +159,35 @@ if (wanted.has('build')) {
 			],
 		);
 	}
+}
+
+/** Rows of the sharded build: each shard, the merge, the merged site's size and search bytes. */
+function benchShardedBuild(size: number, r: Awaited<ReturnType<typeof benchShards>>): void {
+	const total = r.shards.reduce((sum, s) => sum + s.seconds, 0) + r.mergeSeconds;
+	rows.push([
+		`build ${size} records as ${r.shards.length} shards one after another, then merged (cold)`,
+		fmt(total, 's'),
+		'—',
+	]);
+	for (const s of r.shards)
+		rows.push(
+			[`  shard ${s.shard} (${s.records} records)`, fmt(s.seconds, 's'), '—'],
+			['    peak RSS (build + children)', mb(s.peakTreeRssMb), '≤ 4 GB'],
+		);
+	rows.push(
+		['  merge', fmt(r.mergeSeconds, 's'), '—'],
+		['    peak RSS', mb(r.mergePeakTreeRssMb), '—'],
+		['  merged site per record', fmt(r.distBytes / size / 1024, 'KB'), '≤ 30 KB'],
+	);
+	for (const q of r.queries) {
+		const next = q.name.startsWith('next');
+		rows.push([
+			`  query "${q.query}" on the merged site (${q.results} results${next ? ', next query' : ''}), transferred`,
+			fmt(q.gzipBytes / 1024, 'KB'),
+			next ? '—' : `≤ ${QUERY_BUDGET_BYTES / 1024} KB`,
+		]);
+	}
+	if (r.queries.length === 0) rows.push(['  query transfers', 'n/a (no Chromium)', '—']);
 }
 
 if (wanted.has('og')) {

@@ -7,6 +7,7 @@ import { registerFromDisk } from '../lib/register/register-from-disk.ts';
 import { takeSharedRegister } from '../lib/register/shared-register.ts';
 import { settings } from '../lib/settings/read-settings.ts';
 import { commitPlan, readPendingPlan } from '../lib/site/build-plan.ts';
+import { ownRecords, writesWholeRegister } from '../lib/site/build-shard.ts';
 import { startBuild } from '../lib/site/build-state.ts';
 import { writeRecordAssets } from '../lib/site/record-assets.ts';
 import { removeStaleFiles } from '../lib/site/stale-files.ts';
@@ -55,7 +56,8 @@ export function registerBuild(): AstroIntegration {
 					? await shared
 					: await registerFromDisk(resolveDataDir(), { allowPrivate: settings().allowPrivate });
 				const loaded = `${seconds(loading)} s${shared ? ' (shared with the pages)' : ' (from disk)'}`;
-				const toWrite = new Set(register.records.filter((r) => !reused.has(r.id)).map((r) => r.id));
+				const own = ownRecords(register.records);
+				const toWrite = new Set(own.filter((r) => !reused.has(r.id)).map((r) => r.id));
 				const writing = performance.now();
 				const assets = await writeRecordAssets(outDir, register, toWrite, {
 					ogWorkerUrl: new URL('lib/og/og-worker.ts', srcDir),
@@ -69,7 +71,10 @@ export function registerBuild(): AstroIntegration {
 				// Exports cover the whole register: written on every build, once — by the /downloads/
 				// page while pages render (it shows their sizes), or here when no page asked.
 				const exporting = performance.now();
-				const exported = await writeExportsOnce(outDir, async () => register);
+				// Only shard 1 of a sharded build writes the exports (the merge takes them from it).
+				const exported = writesWholeRegister()
+					? await writeExportsOnce(outDir, async () => register)
+					: [];
 				endExportsRun();
 				if (exported.length > 0)
 					logger.info(
@@ -79,7 +84,7 @@ export function registerBuild(): AstroIntegration {
 				const sweeping = performance.now();
 				const { removed } = await removeStaleFiles(
 					outDir,
-					register.records.map((r) => ({
+					own.map((r) => ({
 						id: r.id,
 						kind: r.entry.kind,
 						publisher: r.entry.publisher,
@@ -88,7 +93,7 @@ export function registerBuild(): AstroIntegration {
 					started,
 				);
 				logger.info(
-					`${reused.size} record(s) kept from the last build, ${toWrite.size} rendered; ${removed} stale file(s) removed in ${seconds(sweeping)} s`,
+					`${own.length - toWrite.size} record(s) kept from the last build, ${toWrite.size} rendered; ${removed} stale file(s) removed in ${seconds(sweeping)} s`,
 				);
 			},
 		},

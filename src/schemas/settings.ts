@@ -17,6 +17,12 @@ export const DEFAULTS = {
 	C0MM0_DEPLOY_REGION: 'us-east-1',
 	C0MM0_DEPLOY_PREFIX: '',
 	C0MM0_DEPLOY_PATH_STYLE: false,
+	/**
+	 * 25,000: the 100,000-record index that peaked at 5.2 GB (PERFORMANCE.md) becomes four of
+	 * these, about 1.3 GB each if Pagefind's memory grows linearly with its pages (to be confirmed
+	 * by the 100,000-record bench), and a register of up to 25,000 records keeps one index.
+	 */
+	C0MM0_SEARCH_PARTITION_SIZE: 25_000,
 } as const;
 
 const TRUE = ['1', 'true', 'yes'];
@@ -116,12 +122,40 @@ export const SettingsSchema = z
 			C0MM0_DEPLOY_PUBLIC_URL: Address.optional(),
 			/** Object-storage deploy: address the bucket in the path (`endpoint/bucket/key`), as MinIO needs. */
 			C0MM0_DEPLOY_PATH_STYLE: FlagSchema(DEFAULTS.C0MM0_DEPLOY_PATH_STYLE),
+			/**
+			 * Most record pages in one Pagefind index; a larger register is indexed as several,
+			 * merged in the browser (see src/lib/search/search-partitions.ts). @example 25000
+			 */
+			C0MM0_SEARCH_PARTITION_SIZE: z.coerce
+				.number({
+					error: (issue) =>
+						`is ${JSON.stringify(issue.input)}, not a number of pages — write a whole number like 25000`,
+				})
+				.int()
+				.min(1)
+				.default(DEFAULTS.C0MM0_SEARCH_PARTITION_SIZE),
+			/**
+			 * The one shard of the register this build renders, `K/N` (set by `npm run build --
+			 * --shard K/N`); unset renders the whole register. @example 2/4
+			 */
+			C0MM0_SHARD: z
+				.string()
+				.trim()
+				.regex(/^\d+\/\d+$/, {
+					error: (issue) => `is ${JSON.stringify(issue.input)}, not a shard — write it like 2/4`,
+				})
+				.optional(),
+			/**
+			 * The build's time, written in the pages (`builtAt`); every shard of one build gets the same,
+			 * so their outputs agree. Unset: the time the build starts. @example 2026-11-26T02:00:00Z
+			 */
+			C0MM0_BUILT_AT: z.iso.datetime({ offset: true }).optional(),
 		},
 		{
 			// A misspelt setting would otherwise be ignored without a word.
 			error: (issue) =>
 				issue.code === 'unrecognized_keys'
-					? `${issue.keys.join(', ')}: no such setting — the settings are ${Object.keys(DEFAULTS).join(', ')}, C0MM0_ASTRO_CACHE_DIR, C0MM0_NL_API_KEY, C0MM0_DEPLOY_BUCKET, C0MM0_DEPLOY_ENDPOINT and C0MM0_DEPLOY_PUBLIC_URL`
+					? `${issue.keys.join(', ')}: no such setting — the settings are ${Object.keys(DEFAULTS).join(', ')}, C0MM0_ASTRO_CACHE_DIR, C0MM0_NL_API_KEY, C0MM0_DEPLOY_BUCKET, C0MM0_DEPLOY_ENDPOINT, C0MM0_DEPLOY_PUBLIC_URL, C0MM0_SHARD and C0MM0_BUILT_AT`
 					: undefined,
 		},
 	)
@@ -144,6 +178,10 @@ export const SettingsSchema = z
 			skipOg: env.C0MM0_SKIP_OG,
 			fullBuild: env.C0MM0_FULL_BUILD,
 			allowPrivate: env.C0MM0_ALLOW_PRIVATE,
+			searchPartitionSize: env.C0MM0_SEARCH_PARTITION_SIZE,
+			/** `K/N`, parsed by src/lib/verify/shard.ts where it is used. */
+			shard: env.C0MM0_SHARD,
+			builtAt: env.C0MM0_BUILT_AT,
 			/** A secret: never print it. */
 			nlApiKey: env.C0MM0_NL_API_KEY,
 			/** Where `npm run deploy -- --target s3` uploads the site; credentials are not settings. */

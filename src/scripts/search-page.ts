@@ -12,10 +12,10 @@
  */
 
 import { OUTCOME_LABELS } from '../lib/register/labels.ts';
+import { type ResultFeed, searchFeed } from '../lib/search/merged-results.ts';
 import type {
 	FilterCounts,
 	PagefindApi,
-	PagefindResult,
 	PagefindResultData,
 } from '../lib/search/pagefind-client.ts';
 import { loadPagefind } from '../lib/search/pagefind-client.ts';
@@ -68,7 +68,7 @@ let pagefind: Promise<PagefindApi> | undefined;
 let generation = 0;
 let current: {
 	state: SearchState;
-	results: PagefindResult[];
+	results: ResultFeed;
 	shown: number;
 	term: string | null;
 } | null = null;
@@ -80,10 +80,14 @@ let current: {
 let countingStarted = false;
 let countsLive = false;
 
+/** The folders of the search index's other partitions, written by the build (search.astro). */
+const partitionUrls = JSON.parse(form.dataset.partitions ?? '[]') as string[];
+
 function getPagefind(): Promise<PagefindApi> {
 	pagefind ??= loadPagefind({
 		bundleUrl: form.dataset.index ?? '',
 		baseUrl: form.dataset.base ?? '/',
+		partitionUrls,
 	});
 	return pagefind;
 }
@@ -238,14 +242,13 @@ function describe(state: SearchState, count: number): string {
 
 async function showMore(token: number, focusFirst: boolean): Promise<void> {
 	if (!current) return;
-	const page = current.results.slice(current.shown, current.shown + PAGE_SIZE);
-	const data = await Promise.all(page.map((result) => result.data()));
+	const data = await current.results.next(PAGE_SIZE);
 	if (token !== generation || !current) return;
 	const term = current.term;
 	const items = data.flatMap((d) => renderResult(d, term) ?? []);
 	list.append(...items);
-	current.shown += page.length;
-	more.hidden = current.shown >= current.results.length;
+	current.shown += data.length;
+	more.hidden = current.shown >= current.results.total;
 	if (focusFirst) items[0]?.querySelector('a')?.focus();
 }
 
@@ -278,10 +281,11 @@ async function run(state: SearchState): Promise<void> {
 	list.setAttribute('aria-busy', 'true');
 	try {
 		const api = await getPagefind();
-		const { term, options } = pagefindQuery(state);
-		const search = await api.search(term, options);
+		const query = pagefindQuery(state);
+		const feed = await searchFeed(api, query, partitionUrls.length + 1);
+		const { search } = feed;
 		if (token !== generation) return;
-		current = { state, results: search.results, shown: 0, term };
+		current = { state, results: feed, shown: 0, term: query.term };
 		list.replaceChildren();
 		await showMore(token, false);
 		if (token !== generation) return;

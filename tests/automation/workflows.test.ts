@@ -273,19 +273,63 @@ describe('the workflows', () => {
 		const jobs = (nightly?.jobs ?? {}) as Record<string, Job & { needs?: unknown; if?: string }>;
 		const expression = (test: string) => `\${{ vars.C0MM0_DEPLOY_TARGET ${test} 's3' }}`;
 		const [isS3, notS3] = [expression('=='), expression('!=')];
-		expect(jobs.deploy?.if).toBe(notS3);
-		expect(jobs['deploy-s3']?.if).toBe(isS3);
-		expect(jobs['deploy-s3']?.needs).toBe('build');
+		// After the one-job build, or after the merge of a sharded one.
+		const built =
+			"!cancelled() && needs.build.result == 'success' && needs.merge-site.result != 'failure'";
+		const afterBuild = (target: string) => target.replace('${{ ', `\${{ ${built} && `);
+		expect(jobs.deploy?.if).toBe(afterBuild(notS3));
+		expect(jobs['deploy-s3']?.if).toBe(afterBuild(isS3));
+		expect(jobs['deploy-s3']?.needs).toEqual(['build', 'merge-site']);
+		expect(jobs.deploy?.needs).toEqual(['build', 'merge-site']);
+		const whole = (target: string) => target.replace('${{ ', '${{ matrix.shard == 0 && ');
+		for (const [job, publish] of [
+			['build', whole],
+			['merge-site', (t: string) => t],
+		] as const) {
+			const steps = jobs[job]?.steps ?? [];
+			const pagesArtifact = steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
+			expect((pagesArtifact as { if?: string } | undefined)?.if, job).toBe(publish(notS3));
+			const siteArtifact = steps.find(
+				(s) => s.uses?.startsWith('actions/upload-artifact@') && s.with?.name === 'site',
+			);
+			expect((siteArtifact as { if?: string } | undefined)?.if, job).toBe(publish(isS3));
+		}
 		const build = jobs.build?.steps ?? [];
-		const pagesArtifact = build.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
-		expect((pagesArtifact as { if?: string } | undefined)?.if).toBe(notS3);
-		const siteArtifact = build.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
-		expect((siteArtifact as { if?: string } | undefined)?.if).toBe(isS3);
 		const deploy = jobs['deploy-s3']?.steps?.find((s) => s.name === 'Deploy');
 		expect(deploy?.run).toBe('npm run deploy -- --target s3 --dir dist');
 		// A misspelt target fails the build instead of falling back to a host nobody chose.
 		const check = build.find((s) => s.name === 'Check the deploy target');
 		expect(check?.run).toMatch(/\*\)\s+echo "::error title=Unknown deploy target::/);
+	});
+
+	it('build in one job below the sharding threshold, else in shards the merge job waits for', () => {
+		const nightly = workflows.find((w) => w.name === 'nightly.yml')?.workflow;
+		const jobs = (nightly?.jobs ?? {}) as Record<
+			string,
+			Job & { needs?: unknown; if?: string; strategy?: { matrix?: { shard?: unknown } } }
+		>;
+		const plan = jobs['build-plan']?.steps?.find((s) => s.name === 'Count the records');
+		expect(plan?.run).toBe('node scripts/build-shards.ts data >> "$GITHUB_OUTPUT"');
+		expect(jobs.build?.needs).toEqual(['commit', 'build-plan']);
+		expect(jobs.build?.strategy?.matrix?.shard).toBe(
+			`\${{ fromJSON(needs.build-plan.outputs.shards) }}`,
+		);
+		const build = jobs.build?.steps?.find((s) => s.name === 'Build');
+		expect(build?.run).toMatch(
+			/npm run build -- --shard "\$SHARD\/\$SHARDS" --built-at "\$BUILT_AT"/,
+		);
+		expect(build?.env?.BUILT_AT).toBe(`\${{ needs.build-plan.outputs.built-at }}`);
+		const shardUpload = jobs.build?.steps?.find((s) => s.name === 'Hand the shard to the merge');
+		expect(shardUpload?.with?.name).toBe(`site-shard-\${{ matrix.shard }}`);
+		// The merge runs only for a sharded build, after every shard job.
+		expect(jobs['merge-site']?.needs).toEqual(['commit', 'build-plan', 'build']);
+		expect(jobs['merge-site']?.if).toMatch(/needs\.build\.result == 'success'/);
+		expect(jobs['merge-site']?.if).toMatch(/needs\.build-plan\.outputs\.shards != '\[0\]'/);
+		const merge = jobs['merge-site']?.steps ?? [];
+		const fetched = merge.findIndex((s) => s.with?.pattern === 'site-shard-*');
+		const merged = merge.findIndex((s) => s.run?.includes('npm run build:merge -- --out dist'));
+		expect(fetched).toBeGreaterThan(-1);
+		expect(merged).toBeGreaterThan(fetched);
 	});
 
 	it('list the machine-written folders the nightly commits exactly as the catalog module does', () => {

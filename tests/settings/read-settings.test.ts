@@ -16,6 +16,9 @@ describe('readSettings', () => {
 			skipOg: false,
 			fullBuild: false,
 			allowPrivate: false,
+			searchPartitionSize: DEFAULTS.C0MM0_SEARCH_PARTITION_SIZE,
+			shard: undefined,
+			builtAt: undefined,
 			deploy: {
 				bucket: undefined,
 				endpoint: undefined,
@@ -25,6 +28,24 @@ describe('readSettings', () => {
 				pathStyle: false,
 			},
 		});
+	});
+
+	it('reads the search partition size, the shard and the build time, and refuses bad ones', () => {
+		const read = readSettings({
+			C0MM0_SEARCH_PARTITION_SIZE: '3',
+			C0MM0_SHARD: '2/4',
+			C0MM0_BUILT_AT: '2026-11-26T02:00:00Z',
+		});
+		expect([read.searchPartitionSize, read.shard, read.builtAt]).toEqual([
+			3,
+			'2/4',
+			'2026-11-26T02:00:00Z',
+		]);
+		expect(() => readSettings({ C0MM0_SEARCH_PARTITION_SIZE: '0' })).toThrow(
+			/C0MM0_SEARCH_PARTITION_SIZE/,
+		);
+		expect(() => readSettings({ C0MM0_SHARD: 'two' })).toThrow(/C0MM0_SHARD is "two", not a shard/);
+		expect(() => readSettings({ C0MM0_BUILT_AT: 'yesterday' })).toThrow(/C0MM0_BUILT_AT/);
 	});
 
 	it('turns C0MM0_SKIP_OG=true on, as it does 1 and yes', () => {

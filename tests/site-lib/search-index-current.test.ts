@@ -55,3 +55,44 @@ describe('searchIndexIsCurrent', () => {
 		expect(await searchIndexIsCurrent(dir)).toBe(false);
 	});
 });
+
+describe('searchIndexIsCurrent, with the index in partitions', () => {
+	const earlier = Date.parse('2026-11-25T00:00:00Z');
+	const later = Date.parse('2026-11-26T00:00:00Z');
+	const two = { count: 2, own: [1, 2] };
+	// Ids whose pages hash to partition 1 and 2 of 2 (src/lib/search/search-partitions.ts).
+	const first = 'fr-e2e-imported-api';
+	const second = 'fr-e2e-registry-api';
+
+	async function partitioned(indexAt: number) {
+		await put(`records/${first}/index.html`, earlier);
+		await put(`records/${second}/index.html`, earlier);
+		await put('pagefind/fragment/en_1.pf_fragment', indexAt);
+		await put('pagefind/pagefind.js', indexAt);
+		await put('pagefind/part-2/fragment/en_2.pf_fragment', indexAt);
+		await put('pagefind/part-2/pagefind.js', indexAt);
+	}
+
+	it('keeps partitions that each hold their own pages', async () => {
+		await partitioned(later);
+		expect(await searchIndexIsCurrent(dir, two)).toBe(true);
+	});
+
+	it('rebuilds when a partition is missing', async () => {
+		await partitioned(later);
+		await rm(join(dir, 'pagefind', 'part-2'), { recursive: true });
+		expect(await searchIndexIsCurrent(dir, two)).toBe(false);
+	});
+
+	it('rebuilds when the partition count changed', async () => {
+		await partitioned(later);
+		expect(await searchIndexIsCurrent(dir)).toBe(false);
+		expect(await searchIndexIsCurrent(dir, { count: 3, own: [1, 2, 3] })).toBe(false);
+	});
+
+	it('rebuilds when a page of one partition was rendered after it', async () => {
+		await partitioned(later);
+		await put(`records/${second}/index.html`, later + 60_000);
+		expect(await searchIndexIsCurrent(dir, two)).toBe(false);
+	});
+});

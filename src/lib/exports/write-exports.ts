@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../fs/atomic-write.ts';
 import type { Register } from '../register/assemble-register.ts';
 import { globalSlot } from '../register/global-slot.ts';
 import { distFile } from '../register/urls.ts';
+import { writesWholeRegister } from '../site/build-shard.ts';
 import { currentBuild } from '../site/build-state.ts';
 import { SITE_EXPORTS } from './site-exports.ts';
 
@@ -118,11 +119,13 @@ export function endExportsRun(): void {
 
 /**
  * This build's export reports, for the pages that show the files' sizes: the first to ask starts
- * the run. Null outside a build (component tests, scripts), where there is no folder to write to.
+ * the run. Null outside a build (component tests, scripts), where there is no folder to write to,
+ * and in shards 2..N of a sharded build, which write no whole-register file (their copy of the
+ * pages that ask is dropped; shard 1's is kept).
  */
 export function exportsOfThisBuild(
 	register: () => Promise<Register>,
 ): Promise<ExportReport[]> | null {
 	const build = currentBuild();
-	return build ? writeExportsOnce(build.outDir, register) : null;
+	return build && writesWholeRegister() ? writeExportsOnce(build.outDir, register) : null;
 }

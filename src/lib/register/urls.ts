@@ -46,6 +46,14 @@ const SOURCES_FOLDER = 'sources';
 /** The folder the search index is written to and served from. */
 export const SEARCH_INDEX_FOLDER = 'pagefind';
 
+/**
+ * The folder of search partition `n` (1-based) in the output: the first is the search index
+ * itself, so a register of one partition keeps the single index and URLs it always had; the
+ * others sit inside it, so the whole search is still one folder to sweep, copy and cache.
+ */
+export const searchPartitionFolder = (n: number): string =>
+	n === 1 ? SEARCH_INDEX_FOLDER : `${SEARCH_INDEX_FOLDER}/part-${n}`;
+
 /** `status`: outcome and score (`/badges/<id>.svg`); `score` and `uptime`: the variants, each a file of its own. */
 export const BADGE_VARIANTS = ['status', 'score', 'uptime'] as const;
 export type BadgeVariant = (typeof BADGE_VARIANTS)[number];
@@ -132,6 +140,8 @@ export function urlContract(siteUrl: string) {
 			withBase(`${RECORD_OUTPUTS.og.folder}/publisher-${publisherId}.png`),
 		/** Pagefind's script, which the search page loads at run time. */
 		searchBundlePath: withBase(`${SEARCH_INDEX_FOLDER}/pagefind.js`),
+		/** The folder URL of search partition `n`, as Pagefind's `mergeIndex` takes it. */
+		searchPartitionPath: (n: number) => withBase(`${searchPartitionFolder(n)}/`),
 		/** The image of every page that is not a record page. */
 		defaultOgPath: withBase(`${RECORD_OUTPUTS.og.folder}/default.png`),
 		/** An absolute URL, for feeds, JSON, structured data and badge snippets. */
@@ -181,6 +191,7 @@ export const {
 	publisherOgPath,
 	defaultOgPath,
 	searchBundlePath,
+	searchPartitionPath,
 	absoluteUrl,
 	distFile,
 	recordFolders,

@@ -4,6 +4,9 @@
  * See https://pagefind.app/docs/api/ and /docs/js-api-filtering/.
  */
 
+/** The Pagefind filter each partition's pages carry in the browser, to search one alone. */
+export const PARTITION_FILTER = 'partition';
+
 export type FilterCounts = Record<string, Record<string, number>>;
 
 export interface PagefindResultData {
@@ -34,6 +37,8 @@ export interface PagefindOptions {
 	excerptLength?: number;
 	excerptEllipsis?: string;
 	noWorker?: boolean;
+	/** A filter every page of this index carries in the browser (multisite search). */
+	mergeFilter?: Record<string, string>;
 	ranking?: {
 		termFrequency?: number;
 		termSimilarity?: number;
@@ -48,6 +53,8 @@ export interface PagefindApi {
 	init(): Promise<void>;
 	search(term: string | null, options?: object): Promise<PagefindSearch>;
 	filters(): Promise<FilterCounts>;
+	/** Searches another index with this one: https://pagefind.app/docs/multisite/ */
+	mergeIndex(indexPath: string, options?: PagefindOptions): Promise<void>;
 }
 
 /** Loads the bundle the build wrote; a runtime URL, so the site's bundler leaves it alone. */
@@ -56,9 +63,12 @@ export async function loadPagefind(site: {
 	bundleUrl: string;
 	/** The site's base, put in front of every result's URL (Pagefind indexes from the output root). */
 	baseUrl: string;
+	/** The folders of the index's other partitions (urls.ts `searchPartitionPath`), 2 onwards. */
+	partitionUrls?: readonly string[];
 }): Promise<PagefindApi> {
 	const api = (await import(/* @vite-ignore */ site.bundleUrl)) as PagefindApi;
-	await api.options({
+	const partitioned = (site.partitionUrls?.length ?? 0) > 0;
+	const shared: PagefindOptions = {
 		baseUrl: site.baseUrl,
 		excerptLength: 22,
 		excerptEllipsis: '…',
@@ -70,6 +80,15 @@ export async function loadPagefind(site: {
 			// description. The score is metadata for display; matching "70" should not rank.
 			metaWeights: { title: 5, summary: 2, score: 0 },
 		},
+	};
+	// Each partition's pages carry its number as a filter, so a sorted search can be run per
+	// partition and merged in order (see merged-results.ts); the other partitions share the
+	// first's WebAssembly, so each adds only its own small entry and metadata files.
+	await api.options({
+		...shared,
+		...(partitioned ? { mergeFilter: { [PARTITION_FILTER]: '1' } } : {}),
 	});
+	for (const [i, url] of (site.partitionUrls ?? []).entries())
+		await api.mergeIndex(url, { ...shared, mergeFilter: { [PARTITION_FILTER]: String(i + 2) } });
 	return api;
 }

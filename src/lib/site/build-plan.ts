@@ -30,9 +30,15 @@ function readManifest(path: string): BuildManifest | undefined {
 
 /**
  * Which records can keep last build's files. Writes the pending manifest that the integration
- * promotes once the build succeeds.
+ * promotes once the build succeeds. `elsewhere`: records of the site that other shards of a
+ * sharded build render; they count as kept in the manifest's `reused` (the site has their pages,
+ * this build does not render them), so the sitemap still lists every record.
  */
-export function planRecords(templateKey: string, keys: ReadonlyMap<string, string>): Set<string> {
+export function planRecords(
+	templateKey: string,
+	keys: ReadonlyMap<string, string>,
+	elsewhere: readonly string[] = [],
+): Set<string> {
 	const outDir = currentBuild()?.outDir;
 	const reusable = new Set<string>();
 	if (outDir && !settings().fullBuild) {
@@ -50,7 +56,7 @@ export function planRecords(templateKey: string, keys: ReadonlyMap<string, strin
 			outDir,
 			templateKey,
 			records: Object.fromEntries(keys),
-			reused: [...reusable],
+			reused: [...reusable, ...elsewhere],
 		};
 		writeFileSync(pendingPath(), JSON.stringify(pending));
 	}

@@ -3,7 +3,9 @@ import { siteCatalog } from '../content/catalog-loader.ts';
 import type { Register } from '../register/assemble-register.ts';
 import { registerOfCatalog } from '../register/register-from-disk.ts';
 import { shareRegister } from '../register/shared-register.ts';
+import { settings } from '../settings/read-settings.ts';
 import { planRecords } from './build-plan.ts';
+import { ownRecords } from './build-shard.ts';
 import { recordKeys } from './render-key.ts';
 
 async function buildRegister(): Promise<Register> {
@@ -15,10 +17,14 @@ async function buildRegister(): Promise<Register> {
 	const html = new Map<string, string>(
 		entries.flatMap((e) => (e.rendered?.html !== undefined ? [[e.id, e.rendered.html]] : [])),
 	);
-	const register = await registerOfCatalog(catalog, new Date(), html);
-	const { template, keys } = recordKeys(register);
-	const reusable = planRecords(template, keys);
-	return { ...register, renderRecords: register.records.filter((r) => !reusable.has(r.id)) };
+	const { builtAt } = settings();
+	const register = await registerOfCatalog(catalog, builtAt ? new Date(builtAt) : new Date(), html);
+	const own = ownRecords(register.records);
+	const { template, keys } = recordKeys({ ...register, records: own });
+	const mine = new Set(own.map((r) => r.id));
+	const elsewhere = register.records.filter((r) => !mine.has(r.id)).map((r) => r.id);
+	const reusable = planRecords(template, keys, elsewhere);
+	return { ...register, renderRecords: own.filter((r) => !reusable.has(r.id)) };
 }
 
 let register: Promise<Register> | undefined;
