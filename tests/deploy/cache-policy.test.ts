@@ -12,6 +12,8 @@ describe('the cache policy of deployed files', () => {
 		'pagefind/fragment/en_3a0b1c.pf_fragment',
 		'pagefind/index/en_9f8e.pf_index',
 		'pagefind/filter/en_77aa.pf_filter',
+		'pagefind/part-2/fragment/en_3a0b1c.pf_fragment',
+		'pagefind/part-12/index/en_9f8e.pf_index',
 	])('caches the content-hashed asset %s for a year, immutable', (path) => {
 		expect(cacheControlFor(path)).toBe('public, max-age=31536000, immutable');
 	});
@@ -32,6 +34,9 @@ describe('the cache policy of deployed files', () => {
 		'badges/fr-a.json',
 		'pagefind/pagefind.js',
 		'pagefind/pagefind-entry.json',
+		'pagefind/part-2/pagefind.js',
+		'pagefind/part-2/pagefind-entry.json',
+		'pagefind/part-x/fragment/en_3a.pf_fragment',
 		'og-notes.png',
 	])('keeps %s (a page, JSON, feed, badge or search entry file) for minutes only', (path) => {
 		expect(cacheControlFor(path)).toBe('public, max-age=300');

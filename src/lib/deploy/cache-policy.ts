@@ -23,15 +23,19 @@ type CacheClass = keyof typeof CACHE_CONTROL;
 /** Astro's default `build.assets` folder (astro.config.mjs keeps the default): content-hashed bundles. */
 const ASTRO_ASSETS_FOLDER = '_astro';
 
-/** Pagefind's folders of content-hashed chunks; its entry files (`pagefind.js`, `pagefind-entry.json`) are not hashed. */
-const SEARCH_CHUNK_FOLDERS = ['fragment', 'index', 'filter'].map(
-	(folder) => `${SEARCH_INDEX_FOLDER}/${folder}/`,
+/**
+ * Pagefind's folders of content-hashed chunks, in the first search partition's index
+ * (`pagefind/`) or another's (`pagefind/part-<n>/`); its entry files (`pagefind.js`,
+ * `pagefind-entry.json`) are not hashed.
+ */
+const SEARCH_CHUNK = new RegExp(
+	`^${SEARCH_INDEX_FOLDER}/(?:part-\\d+/)?(?:fragment|index|filter)/`,
 );
 
 /** The cache class of a file, by its path relative to `dist/` (`/`-separated). */
 function cacheClassOf(path: string): CacheClass {
 	if (path.startsWith(`${ASTRO_ASSETS_FOLDER}/`)) return 'immutable';
-	if (SEARCH_CHUNK_FOLDERS.some((folder) => path.startsWith(folder))) return 'immutable';
+	if (SEARCH_CHUNK.test(path)) return 'immutable';
 	if (path.startsWith(`${RECORD_OUTPUTS.og.folder}/`) && path.endsWith('.png')) return 'og';
 	return 'short';
 }
