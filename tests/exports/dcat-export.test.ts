@@ -302,7 +302,8 @@ describe('the DCAT-AP export', () => {
 		expect(graph.getObjects(hostile, namedNode(`${DCAT}endpointURL`), null)[0]?.value).toBe(
 			'https://evil.example/a%3Eb%3Cc%22d%20e%7Bf%7D%7Cg%5Eh%60i/j',
 		);
-		expect(turtle).not.toContain('<script>alert(1)</script>"@');
+		const description = graph.getObjects(hostile, namedNode(`${DCT}description`), null)[0]?.value;
+		expect(description).toBe('Line one\nline "two" with a tab\there and a NUL and <b>bold</b>.');
 	});
 
 	it('writes the same quads in Turtle and in JSON-LD', async () => {
