@@ -167,7 +167,8 @@ async function jsonLdQuads(text: string): Promise<Store> {
 	const store = new Store();
 	await new Promise<void>((resolve, reject) => {
 		Readable.from([text])
-			.pipe(new JsonLdParser())
+			// The streaming profile: a harvester can read the file as it downloads.
+			.pipe(new JsonLdParser({ streamingProfile: true }))
 			.on('data', (quad) => store.addQuad(quad))
 			.on('error', reject)
 			.on('end', resolve);
@@ -306,7 +307,7 @@ describe('the DCAT-AP export', () => {
 		expect(description).toBe('Line one\nline "two" with a tab\there and a NUL and <b>bold</b>.');
 	});
 
-	it('writes the same quads in Turtle and in JSON-LD', async () => {
+	it('writes the same quads in Turtle and in JSON-LD, the JSON-LD readable as a stream', async () => {
 		const fromJsonLd = await jsonLdQuads(await jsonLdOf(fixtureRegister()));
 		expect(fromJsonLd.size).toBe(graph.size);
 		const missing = graph.getQuads(null, null, null, null).filter((q) => !fromJsonLd.has(q));

@@ -37,8 +37,12 @@ export function* turtleChunks(lists: Iterable<QuadList>, base: string): Generato
 const JSON_LD_BATCH = 200;
 
 /**
- * JSON-LD through jsonld-streaming-serializer, with our prefixes as its context: a stream, so its
- * output is collected as it comes and handed on every JSON_LD_BATCH lists.
+ * JSON-LD through jsonld-streaming-serializer, with our prefixes and the site as @base for its
+ * context: a stream, so its output is collected as it comes and handed on every JSON_LD_BATCH
+ * lists. Classes are written as rdf:type values rather than @type, which a streaming reader
+ * (jsonld-streaming-parser's streaming profile) would otherwise have to see before @id: with
+ * them, a reader parses the file as it downloads (~1 s for 800 records) instead of holding it
+ * whole (7 s, and growing faster than the file).
  */
 export async function* jsonLdChunks(
 	lists: Iterable<QuadList>,
@@ -47,6 +51,7 @@ export async function* jsonLdChunks(
 	const serializer = new JsonLdSerializer({
 		context: { '@base': base, ...PREFIXES },
 		baseIRI: base,
+		useRdfType: true,
 	});
 	const pending: string[] = [];
 	let failure: unknown;
