@@ -1,3 +1,4 @@
+import { DCAT_EXPORT } from './dcat/dcat-export.ts';
 import { DOWNLOADS_EXPORT } from './downloads/downloads-export.ts';
 import { llmsTxtExport } from './llms-txt.ts';
 import { openApiExport } from './openapi.ts';
@@ -12,6 +13,7 @@ import type { SiteExport } from './write-exports.ts';
 export const SITE_EXPORTS: readonly SiteExport[] = [
 	recordsListExport,
 	DOWNLOADS_EXPORT,
+	DCAT_EXPORT,
 	openApiExport,
 	llmsTxtExport,
 	PUBLISHER_FILES,
