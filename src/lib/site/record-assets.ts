@@ -24,6 +24,9 @@ import { recordDocument } from './record-json.ts';
 
 type FileData = string | PngBytes;
 
+/** Writes queued before the queue is drained: enough to keep 64 in flight, few enough to hold. */
+const WRITE_BATCH = 4096;
+
 export interface AssetReport {
 	files: number;
 	ogDrawn: number;
@@ -61,7 +64,13 @@ export async function writeRecordAssets(
 	// times faster than one after another. Each file's content is made inside its turn, so memory
 	// holds the files in flight, not all of them (at 100,000 records, gigabytes of JSON and PNG).
 	// Every file is named by its URL (urls.ts), as the stale-file sweep names the files it keeps.
-	const write = (urlPath: string, content: () => FileData | Promise<FileData>) => {
+	// Writes are queued in batches: the whole register's half a million writes queued at once
+	// held a few hundred MB of promises and closures at 100,000 records (issue 15's memory budget).
+	const settle = async () => {
+		await Promise.all(pending);
+		pending.length = 0;
+	};
+	const write = async (urlPath: string, content: () => FileData | Promise<FileData>) => {
 		const file = join(outDir, distFile(urlPath));
 		const dir = dirname(file);
 		let ready = made.get(dir);
@@ -77,22 +86,8 @@ export async function writeRecordAssets(
 				files += 1;
 			}),
 		);
+		if (pending.length >= WRITE_BATCH) await settle();
 	};
-
-	// A record's badge facts, worked out once for its endpoint and its three badges.
-	const facts = new Map<string, BadgeFacts>();
-	for (const record of records) {
-		const badgeFacts = badgeFactsOf(record);
-		facts.set(record.id, badgeFacts);
-		// Without indentation: programs read it, and indentation was a third of its bytes.
-		write(recordJsonPath(record.id), () => JSON.stringify(recordDocument(record)));
-		write(badgeEndpointPath(record.id), () => JSON.stringify(shieldsEndpoint(badgeFacts)));
-	}
-	const { files: badges, clashes } = badgeFiles(register.records.map((r) => r.id));
-	for (const badge of badges) {
-		const badgeFacts = facts.get(badge.id);
-		if (badgeFacts) write(badge.path, () => badgeSvg(badgeFacts, badge.variant));
-	}
 
 	const fonts = await loadOgFonts();
 	const pool = createOgPool({ workerUrl: options.ogWorkerUrl });
@@ -121,17 +116,33 @@ export async function writeRecordAssets(
 				card: publisherOgCard(publisher, count),
 			})),
 		];
-		// Every missing card goes to the worker pool now; each image is fetched in its write's turn
-		// (drawn cards are in the cache by then, or still being drawn).
+		// Every missing card goes to the worker pool now, to be drawn while the other files are
+		// written; each image is fetched in its write's turn (drawn by then, or still being drawn).
 		await images.prefetch([defaultOgCard(), ...(skip ? [] : cards.map((c) => c.card))]);
-		write(defaultOgPath, () => images.image(defaultOgCard()));
+
+		// A record's badge facts, worked out once for its endpoint and its three badges.
+		const facts = new Map<string, BadgeFacts>();
+		for (const record of records) {
+			const badgeFacts = badgeFactsOf(record);
+			facts.set(record.id, badgeFacts);
+			// Without indentation: programs read it, and indentation was a third of its bytes.
+			await write(recordJsonPath(record.id), () => JSON.stringify(recordDocument(record)));
+			await write(badgeEndpointPath(record.id), () => JSON.stringify(shieldsEndpoint(badgeFacts)));
+		}
+		const { files: badges, clashes } = badgeFiles(register.records.map((r) => r.id));
+		for (const badge of badges) {
+			const badgeFacts = facts.get(badge.id);
+			if (badgeFacts) await write(badge.path, () => badgeSvg(badgeFacts, badge.variant));
+		}
+
+		await write(defaultOgPath, () => images.image(defaultOgCard()));
 		if (skip) {
 			const placeholder = await placeholderOgPng();
-			for (const { path } of cards) write(path, () => placeholder);
+			for (const { path } of cards) await write(path, () => placeholder);
 		} else {
-			for (const { path, card } of cards) write(path, () => images.image(card));
+			for (const { path, card } of cards) await write(path, () => images.image(card));
 		}
-		await Promise.all(pending);
+		await settle();
 		return { files, ogDrawn: images.stats.renders, clashes };
 	} finally {
 		await pool.close();
