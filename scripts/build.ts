@@ -21,11 +21,21 @@ import { searchIndexIsCurrent } from '../src/lib/search/search-index-current.ts'
 import { searchPartitions } from '../src/lib/search/search-partitions.ts';
 import { readSettings } from '../src/lib/settings/read-settings.ts';
 import { pruneToRecordFiles, writeShardManifest } from '../src/lib/site/shard-output.ts';
+import { countCatalogRecords } from '../src/lib/site/shard-plan.ts';
 import { formatShard, parseShard } from '../src/lib/verify/shard.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-/** Heap for the Astro process: at 100,000 records the register and its pages need a few GB. */
-const ASTRO_HEAP_MB = 8192;
+
+/**
+ * The Astro process's heap, by the size of the catalog: 1 GB and 20 KB a record, at least 2 GB.
+ * A cap that fits is what keeps the build's memory within issue 15's 4 GB at 100,000 records
+ * (3 GB of heap): with 8 GB allowed, V8 collected late and the process grew to 4.4 GB for the
+ * same pages, and to 4.1 GB with a 3 GB heap. Every shard loads the whole catalog, so a shard's
+ * heap follows the whole catalog too.
+ */
+function astroHeapMb(records: number): number {
+	return Math.max(2048, Math.round(1024 + records * 0.02));
+}
 
 const { values } = parseArgs({
 	options: {
@@ -55,12 +65,13 @@ const env = {
 	...(shard ? { C0MM0_SHARD: formatShard(shard) } : {}),
 };
 const settings = readSettings(env);
+const catalogRecords = await countCatalogRecords(resolve(settings.dataDir));
 
 const astroCode = await new Promise<number>((done, fail) => {
 	const child = spawn(
 		process.execPath,
 		[
-			`--max-old-space-size=${ASTRO_HEAP_MB}`,
+			`--max-old-space-size=${astroHeapMb(catalogRecords)}`,
 			join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'),
 			'build',
 			'--outDir',
