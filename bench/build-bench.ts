@@ -1,9 +1,10 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { planDeploy, uploadTotals } from '../src/lib/deploy/deploy-plan.ts';
 import { listLocalFiles } from '../src/lib/deploy/local-files.ts';
 import { measureSite } from '../src/lib/deploy/site-size.ts';
+import { distFile, pagePath } from '../src/lib/register/urls.ts';
 import { type Measurement, measure } from './measure.ts';
 import { writeSyntheticCatalog } from './synthetic-catalog.ts';
 import { writeSyntheticState } from './synthetic-state.ts';
@@ -17,6 +18,35 @@ export interface BuildRun {
 	peakTreeRssMb: number | null;
 	pages: number | null;
 	pagefindSeconds: number | null;
+	/** Seconds spent writing the whole-register exports, as the build logged them. */
+	exportSeconds: number | null;
+}
+
+/** The whole-register exports (issue 16) whose sizes the bench reports, one row each. */
+export const EXPORT_FILES = [
+	'recordsJson',
+	'downloadCsv',
+	'downloadNdjson',
+	'downloadParquet',
+	'downloadFields',
+	'dcatTurtle',
+	'dcatJsonLd',
+	'openApi',
+	'llmsTxt',
+] as const;
+
+/** Bytes of each export file of a built site (null when the build did not write it). */
+async function exportSizes(outDir: string): Promise<{ path: string; bytes: number | null }[]> {
+	return Promise.all(
+		EXPORT_FILES.map(async (page) => {
+			const path = pagePath(page);
+			const bytes = await stat(join(outDir, distFile(path))).then(
+				(s) => s.size,
+				() => null,
+			);
+			return { path, bytes };
+		}),
+	);
 }
 
 /** The builds one benchmark can run, in this order; later ones need the cold build's caches. */
@@ -41,6 +71,8 @@ export interface BuildBenchResult {
 	deployAfterChange: { files: number; bytes: number; deleted: number } | null;
 	/** Mean size of a record page's HTML, and of its text without markup: the floor's pages. */
 	recordPage: { bytes: number; textBytes: number };
+	/** The whole-register exports of the last build, by path; part of `distBytes`. */
+	exports: { path: string; bytes: number | null }[];
 }
 
 /** `npm run build`'s script, with the RSS reporter: Astro and Pagefind run as its children. */
@@ -61,12 +93,14 @@ function parseRun(m: Measurement): BuildRun {
 		);
 	const pages = /(\d+) page\(s\) built/.exec(m.stdout);
 	const pagefind = /indexed \d+ record page\(s\) in ([\d.]+) s/.exec(m.stdout);
+	const exported = /export file\(s\) written \(([\d.]+) s of writing\)/.exec(m.stdout);
 	return {
 		seconds: m.seconds,
 		peakRssMb: m.peakRssMb,
 		peakTreeRssMb: m.peakTreeRssMb,
 		pages: pages ? Number(pages[1]) : null,
 		pagefindSeconds: pagefind ? Number(pagefind[1]) : null,
+		exportSeconds: exported ? Number(exported[1]) : null,
 	};
 }
 
@@ -165,6 +199,7 @@ export async function benchBuild(
 		const cold = await fixture.build();
 		const warm = passes.has('full') ? await fixture.build({ C0MM0_FULL_BUILD: '1' }) : null;
 		const recordPage = await meanRecordPage(fixture.outDir);
+		const exports = await exportSizes(fixture.outDir);
 		if (!passes.has('incremental')) {
 			const size = measureSite(fixture.outDir);
 			return {
@@ -176,6 +211,7 @@ export async function benchBuild(
 				distBytes: size.bytes,
 				files: size.files,
 				recordPage,
+				exports,
 				deployAfterChange: null,
 			};
 		}
@@ -210,6 +246,7 @@ export async function benchBuild(
 			distBytes: built.reduce((sum, f) => sum + f.size, 0),
 			files: built.length,
 			recordPage,
+			exports,
 			deployAfterChange: { ...uploadTotals(plan), deleted: plan.remove.length },
 		};
 	} finally {
