@@ -145,13 +145,14 @@ interface BuildFixture {
  */
 export const BUILD_API_SHARE = 0.1;
 
-/** A synthetic register of N records with snapshots and history, and a way to build it. */
-async function buildFixture(records: number): Promise<BuildFixture> {
-	const dir = await mkdtemp(join(tmpdir(), 'c0mm0-bench-build-'));
+/**
+ * A synthetic catalog of N records (BUILD_API_SHARE of them APIs) with snapshots and history in
+ * `<dir>/data`, and the settings that build it with every cache inside `dir`.
+ */
+export async function writeBenchCatalog(dir: string, records: number) {
 	const dataDir = join(dir, 'data');
 	const written = await writeSyntheticCatalog(dataDir, { records, apiShare: BUILD_API_SHARE });
 	await writeSyntheticState(dataDir, written);
-	const outDir = join(dir, 'dist');
 	const env = {
 		C0MM0_DATA_DIR: dataDir,
 		C0MM0_ASTRO_CACHE_DIR: join(dir, 'astro-cache'),
@@ -159,6 +160,14 @@ async function buildFixture(records: number): Promise<BuildFixture> {
 		C0MM0_OG_CACHE_DIR: join(dir, 'og-cache'),
 		ASTRO_TELEMETRY_DISABLED: '1',
 	};
+	return { dataDir, written, env };
+}
+
+/** A synthetic register of N records with snapshots and history, and a way to build it. */
+async function buildFixture(records: number): Promise<BuildFixture> {
+	const dir = await mkdtemp(join(tmpdir(), 'c0mm0-bench-build-'));
+	const { dataDir, written, env } = await writeBenchCatalog(dir, records);
+	const outDir = join(dir, 'dist');
 	const build = async (extra: Record<string, string> = {}) =>
 		parseRun(
 			await measure(process.execPath, buildCommand(outDir), {

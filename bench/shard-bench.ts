@@ -10,11 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureSite } from '../src/lib/deploy/site-size.ts';
 import { hasChromium } from '../tests/helpers/browser.ts';
-import { BUILD_API_SHARE } from './build-bench.ts';
+import { writeBenchCatalog } from './build-bench.ts';
 import { measure, npmScriptNodeArgs } from './measure.ts';
 import { measureQueries, type QueryTransfer } from './search-bench.ts';
-import { writeSyntheticCatalog } from './synthetic-catalog.ts';
-import { writeSyntheticState } from './synthetic-state.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 /** One build time for every shard, so their pages agree. */
@@ -40,16 +38,7 @@ export interface ShardBenchResult {
 export async function benchShards(records: number, shards: number): Promise<ShardBenchResult> {
 	const dir = await mkdtemp(join(tmpdir(), 'c0mm0-bench-shards-'));
 	try {
-		const dataDir = join(dir, 'data');
-		const written = await writeSyntheticCatalog(dataDir, { records, apiShare: BUILD_API_SHARE });
-		await writeSyntheticState(dataDir, written);
-		const env = {
-			C0MM0_DATA_DIR: dataDir,
-			C0MM0_ASTRO_CACHE_DIR: join(dir, 'astro-cache'),
-			C0MM0_CACHE_DIR: join(dir, 'cache'),
-			C0MM0_OG_CACHE_DIR: join(dir, 'og-cache'),
-			ASTRO_TELEMETRY_DISABLED: '1',
-		};
+		const { env } = await writeBenchCatalog(dir, records);
 		const runs: ShardRun[] = [];
 		const outputs: string[] = [];
 		for (let k = 1; k <= shards; k++) {
