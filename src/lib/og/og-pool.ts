@@ -2,6 +2,9 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { OgCard } from './og-card.ts';
 
+/** Heap of each drawing thread (satori, its fonts and one card at a time). */
+export const OG_THREAD_HEAP_MB = 192;
+
 /** A PNG file's bytes, in a buffer of their own (what `Response` and `writeFile` take). */
 export type PngBytes = Uint8Array<ArrayBuffer>;
 
@@ -34,6 +37,10 @@ export function createOgPool(options: OgPoolOptions = {}): OgPool {
 		minThreads: 0,
 		maxThreads: options.threads ?? availableParallelism(),
 		idleTimeout: 1_000,
+		// A card needs a few MB; without a limit of their own, each thread's heap grew with what
+		// it had drawn, until V8 chose to collect, and the two of them took the cold build of
+		// 100,000 records 370 MB past the full build's peak (issue 15's 4 GB budget).
+		resourceLimits: { maxOldGenerationSizeMb: OG_THREAD_HEAP_MB },
 	});
 	// A thread that fails outside a task (its module cannot load, say) leaves every task waiting
 	// for ever: fail them, and every later one, with its error instead.
