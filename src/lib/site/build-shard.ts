@@ -30,3 +30,12 @@ export function ownRecords<T extends { id: string }>(records: readonly T[]): T[]
 
 /** Whether this build writes the pages and files of the whole register (home, listings, exports…). */
 export const writesWholeRegister = (): boolean => (currentShard()?.index ?? 1) === 1;
+
+/**
+ * The records a build loads when it loads only some — shards 2..N, their own: their pages and files
+ * need no other record's measurements or description. Undefined when it loads the whole register
+ * (a whole build, or shard 1, which writes the register's own pages).
+ */
+export function loadedPart(): ((id: string) => boolean) | undefined {
+	return writesWholeRegister() ? undefined : ownsRecord();
+}

@@ -5,7 +5,7 @@ import { registerOfCatalog, registerOfCatalogPart } from '../register/register-f
 import { shareRegister } from '../register/shared-register.ts';
 import { settings } from '../settings/read-settings.ts';
 import { planRecords } from './build-plan.ts';
-import { ownRecords, ownsRecord, writesWholeRegister } from './build-shard.ts';
+import { loadedPart, ownRecords } from './build-shard.ts';
 import { recordKeys } from './render-key.ts';
 
 async function buildRegister(): Promise<Register> {
@@ -14,15 +14,13 @@ async function buildRegister(): Promise<Register> {
 	// sources). After the collection: its loader starts a fresh catalog load, which this then shares.
 	const entries = await getCollection('records');
 	const catalog = await siteCatalog();
-	// A shard that writes no whole-register page needs its own records only, and their measurements.
-	const part = writesWholeRegister() ? undefined : ownsRecord();
 	const html = new Map<string, string>(
-		entries.flatMap((e) =>
-			e.rendered?.html !== undefined && (part?.(e.id) ?? true) ? [[e.id, e.rendered.html]] : [],
-		),
+		entries.flatMap((e) => (e.rendered?.html !== undefined ? [[e.id, e.rendered.html]] : [])),
 	);
 	const { builtAt } = settings();
 	const at = builtAt ? new Date(builtAt) : new Date();
+	// A shard that writes no whole-register page loads its own records only.
+	const part = loadedPart();
 	const register = part
 		? await registerOfCatalogPart(catalog, at, html, part)
 		: await registerOfCatalog(catalog, at, html);
