@@ -30,8 +30,9 @@ const ROOT = resolve(import.meta.dirname, '..');
  * The Astro process's heap, by the size of the catalog: 1 GB and 20 KB a record, at least 2 GB.
  * A cap that fits is what keeps the build's memory within issue 15's 4 GB at 100,000 records
  * (3 GB of heap): with 8 GB allowed, V8 collected late and the process grew to 4.4 GB for the
- * same pages, and to 4.1 GB with a 3 GB heap. Every shard loads the whole catalog, so a shard's
- * heap follows the whole catalog too.
+ * same pages, and to 4.1 GB with a 3 GB heap. Shard 1 loads the whole register, so its heap
+ * follows the whole catalog; shards 2..N load their own records only, so theirs follows their
+ * share (src/lib/site/register.ts).
  */
 function astroHeapMb(records: number): number {
 	return Math.max(2048, Math.round(1024 + records * 0.02));
@@ -66,12 +67,14 @@ const env = {
 };
 const settings = readSettings(env);
 const catalogRecords = await countCatalogRecords(resolve(settings.dataDir));
+const heapRecords =
+	shard && shard.index > 1 ? Math.ceil(catalogRecords / shard.total) : catalogRecords;
 
 const astroCode = await new Promise<number>((done, fail) => {
 	const child = spawn(
 		process.execPath,
 		[
-			`--max-old-space-size=${astroHeapMb(catalogRecords)}`,
+			`--max-old-space-size=${astroHeapMb(heapRecords)}`,
 			join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'),
 			'build',
 			'--outDir',

@@ -6,6 +6,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SHARD_MANIFEST } from '../../src/lib/site/shard-output.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 import { root } from './build-site.ts';
@@ -36,8 +37,14 @@ const QUERIES = [
 	'country=Germany',
 ];
 
-async function build(work: string, outDir: string, args: string[], env: Record<string, string>) {
-	await run(
+/** Builds the site; what the build printed, for the checks that read its log. */
+async function build(
+	work: string,
+	outDir: string,
+	args: string[],
+	env: Record<string, string>,
+): Promise<string> {
+	const { stdout, stderr } = await run(
 		process.execPath,
 		[join(root, 'scripts', 'build.ts'), '--outDir', outDir, '--built-at', BUILT_AT, ...args],
 		{
@@ -56,6 +63,7 @@ async function build(work: string, outDir: string, args: string[], env: Record<s
 			maxBuffer: 64 * 1024 * 1024,
 		},
 	);
+	return `${stdout}${stderr}`;
 }
 
 /** Every file of a site, relative, with the hash of its bytes. */
@@ -93,6 +101,8 @@ describe.skipIf(skip !== '')('a sharded build, merged', () => {
 	let merged: string;
 	let browser: Browser;
 	const servers: { url: string; close(): Promise<void> }[] = [];
+	/** Each shard's build log, shard 1 first. */
+	const logs: string[] = [];
 
 	beforeAll(async () => {
 		work = await mkdtemp(join(tmpdir(), 'c0mm0-shards-'));
@@ -101,7 +111,7 @@ describe.skipIf(skip !== '')('a sharded build, merged', () => {
 		await build(work, whole, [], { C0MM0_SEARCH_PARTITION_SIZE: PARTITION_SIZE });
 		const shards = Array.from({ length: SHARDS }, (_, i) => join(work, `shard-${i + 1}`));
 		for (const [i, shard] of shards.entries())
-			await build(work, shard, ['--shard', `${i + 1}/${SHARDS}`], {});
+			logs.push(await build(work, shard, ['--shard', `${i + 1}/${SHARDS}`], {}));
 		await run(
 			process.execPath,
 			[join(root, 'scripts', 'build-merge.ts'), '--out', merged, ...shards],
@@ -116,6 +126,27 @@ describe.skipIf(skip !== '')('a sharded build, merged', () => {
 		await browser?.close();
 		for (const server of servers) await server.close();
 		await rm(work, { recursive: true, force: true });
+	});
+
+	it('loads only its own records in a shard after the first, and renders no listing there', async () => {
+		const counts = await Promise.all(
+			Array.from({ length: SHARDS }, async (_, i) => {
+				const manifest = join(work, `shard-${i + 1}`, SHARD_MANIFEST);
+				return (JSON.parse(await readFile(manifest, 'utf8')) as { records: string[] }).records
+					.length;
+			}),
+		);
+		const own = counts[1] ?? 0;
+		const all = counts.reduce((a, b) => a + b, 0);
+		expect(own).toBeGreaterThan(0);
+		expect(own).toBeLessThan(all);
+		expect(logs[1]).toContain(`loaded ${own} record(s)`);
+		expect(logs[1]).not.toMatch(
+			/\/(countries|themes|kinds|publishers|sources)\/[^/\s]+\/index\.html/,
+		);
+		// Shard 1 writes the whole register's pages, from every record.
+		expect(logs[0]).toContain(`loaded ${all} record(s)`);
+		expect(logs[0]).toMatch(/\/countries\/[^/\s]+\/index\.html/);
 	});
 
 	it('splits the fixture register in four search partitions', async () => {

@@ -7,6 +7,7 @@ import { resolveDataDir } from '../cli/data-dir.ts';
 import { renderDescription } from '../markdown/description.ts';
 import { assertCatalogValid } from '../register/register-from-disk.ts';
 import { settings } from '../settings/read-settings.ts';
+import { loadedPart } from '../site/build-shard.ts';
 
 /** Loading twice in one build (records, then publishers) reads the files once. */
 let pending: Promise<Catalog> | undefined;
@@ -37,7 +38,10 @@ export function recordsLoader(): Loader {
 			const catalog = await siteCatalog();
 			for (const p of catalog.problems) logger.warn(formatProblem(p));
 			store.clear();
+			// A shard after the first renders its own records' descriptions only (build-shard.ts).
+			const part = loadedPart();
 			for (const entry of catalog.entries) {
+				if (part && !part(entry.id)) continue;
 				const digest = generateDigest({ data: entry.data, body: entry.body });
 				store.set({
 					id: entry.id,

@@ -97,6 +97,20 @@ export interface Register {
 	builtAt: Date;
 	/** When the latest verify run that wrote history finished, if any. */
 	lastRunAt: string | null;
+	/**
+	 * Every record of the catalog in brief, when `records` holds one shard's records only
+	 * (register-from-disk.ts): what the record files' whole-register aggregates need — each
+	 * publisher card's count of datasets, the badge files' clash check. Undefined when `records`
+	 * is the whole register.
+	 */
+	everyRecord?: readonly RecordInBrief[];
+}
+
+/** A record as whole-register aggregates over a shard's files see it: no measurements. */
+export interface RecordInBrief {
+	id: string;
+	kind: Entry['kind'];
+	publisher: RegisterPublisher;
 }
 
 /** A catalog entry as either adapter hands it over. */

@@ -1,7 +1,13 @@
 import { type Catalog, loadCatalog } from '../catalog/load-catalog.ts';
 import { formatProblem } from '../catalog/problem.ts';
 import { renderDescription } from '../markdown/description.ts';
-import { assembleRegister, loadMeasurements, type Register } from './assemble-register.ts';
+import {
+	assembleRegister,
+	loadMeasurements,
+	type Measurements,
+	type RecordInBrief,
+	type Register,
+} from './assemble-register.ts';
 
 /** Throws, every error listed, when the catalog has errors: no register is built from it. */
 export function assertCatalogValid(catalog: Catalog, hint = ''): void {
@@ -22,13 +28,57 @@ export async function registerOfCatalog(
 	builtAt: Date,
 	html: ReadonlyMap<string, string> = new Map(),
 ): Promise<Register> {
-	const measurements = await loadMeasurements(
+	const ids = catalog.entries.map((e) => e.id);
+	const measurements = await loadMeasurements(catalog.dataDir, ids, builtAt);
+	return assembleOf(catalog, catalog.entries, measurements, builtAt, html);
+}
+
+/**
+ * The register of some of a catalog's records — one shard's (build-shard.ts): the snapshots and
+ * history of those records only, and `records` of those only, so a shard's memory follows its own
+ * records rather than the catalog. What their files need of the others comes from the catalog
+ * entries, which are small: `everyRecord` (publisher cards' counts, badge clashes); a record's
+ * publisher and the sources that list it are the catalog's anyway. Listings, counts and changes
+ * cover the kept records only: a shard that keeps some records writes no whole-register page.
+ */
+export async function registerOfCatalogPart(
+	catalog: Catalog,
+	builtAt: Date,
+	html: ReadonlyMap<string, string>,
+	keep: (id: string) => boolean,
+): Promise<Register> {
+	const entries = catalog.entries.filter((e) => keep(e.id));
+	const { snapshots, days } = await loadMeasurements(
 		catalog.dataDir,
-		catalog.entries.map((e) => e.id),
+		entries.map((e) => e.id),
 		builtAt,
 	);
+	// Each night holds every record's outcome: the others' are dropped before assembly keeps them.
+	const measurements: Measurements = {
+		snapshots,
+		days: days.map((day) => ({
+			...day,
+			outcomes: Object.fromEntries(Object.entries(day.outcomes).filter(([id]) => keep(id))),
+			changes: day.changes.filter((c) => keep(c.id)),
+		})),
+	};
+	const everyRecord = catalog.entries.map((e): RecordInBrief => {
+		const publisher = catalog.registerPublishers.get(e.data.publisher);
+		if (!publisher) throw new Error(`${e.id}: publisher ${e.data.publisher} is missing`);
+		return { id: e.id, kind: e.data.kind, publisher };
+	});
+	return { ...assembleOf(catalog, entries, measurements, builtAt, html), everyRecord };
+}
+
+function assembleOf(
+	catalog: Catalog,
+	entries: Catalog['entries'],
+	measurements: Measurements,
+	builtAt: Date,
+	html: ReadonlyMap<string, string>,
+): Register {
 	return assembleRegister(
-		catalog.entries.map((e) => {
+		entries.map((e) => {
 			const rendered = html.get(e.id);
 			return {
 				id: e.id,

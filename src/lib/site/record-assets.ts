@@ -103,8 +103,12 @@ export async function writeRecordAssets(
 		// an unchanged card is a cache hit).
 		const apis = records.filter((r) => r.entry.kind !== 'dataset');
 		const datasetsByPublisher = new Map<string, { publisher: RegisterPublisher; count: number }>();
-		for (const r of register.records) {
-			if (r.entry.kind !== 'dataset') continue;
+		// Over the whole catalog, also in a shard build whose register holds its own records only.
+		const every =
+			register.everyRecord ??
+			register.records.map((r) => ({ id: r.id, kind: r.entry.kind, publisher: r.publisher }));
+		for (const r of every) {
+			if (r.kind !== 'dataset') continue;
 			const seen = datasetsByPublisher.get(r.publisher.id);
 			if (seen) seen.count += 1;
 			else datasetsByPublisher.set(r.publisher.id, { publisher: r.publisher, count: 1 });
@@ -129,7 +133,7 @@ export async function writeRecordAssets(
 			await write(recordJsonPath(record.id), () => JSON.stringify(recordDocument(record)));
 			await write(badgeEndpointPath(record.id), () => JSON.stringify(shieldsEndpoint(badgeFacts)));
 		}
-		const { files: badges, clashes } = badgeFiles(register.records.map((r) => r.id));
+		const { files: badges, clashes } = badgeFiles(every.map((r) => r.id));
 		for (const badge of badges) {
 			const badgeFacts = facts.get(badge.id);
 			if (badgeFacts) await write(badge.path, () => badgeSvg(badgeFacts, badge.variant));

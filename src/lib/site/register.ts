@@ -1,11 +1,11 @@
 import { getCollection } from 'astro:content';
 import { siteCatalog } from '../content/catalog-loader.ts';
 import type { Register } from '../register/assemble-register.ts';
-import { registerOfCatalog } from '../register/register-from-disk.ts';
+import { registerOfCatalog, registerOfCatalogPart } from '../register/register-from-disk.ts';
 import { shareRegister } from '../register/shared-register.ts';
 import { settings } from '../settings/read-settings.ts';
 import { planRecords } from './build-plan.ts';
-import { ownRecords } from './build-shard.ts';
+import { loadedPart, ownRecords } from './build-shard.ts';
 import { recordKeys } from './render-key.ts';
 
 async function buildRegister(): Promise<Register> {
@@ -18,18 +18,26 @@ async function buildRegister(): Promise<Register> {
 		entries.flatMap((e) => (e.rendered?.html !== undefined ? [[e.id, e.rendered.html]] : [])),
 	);
 	const { builtAt } = settings();
-	const register = await registerOfCatalog(catalog, builtAt ? new Date(builtAt) : new Date(), html);
+	const at = builtAt ? new Date(builtAt) : new Date();
+	// A shard that writes no whole-register page loads its own records only.
+	const part = loadedPart();
+	const register = part
+		? await registerOfCatalogPart(catalog, at, html, part)
+		: await registerOfCatalog(catalog, at, html);
 	const own = ownRecords(register.records);
 	const { template, keys } = recordKeys({ ...register, records: own });
 	const mine = new Set(own.map((r) => r.id));
-	const elsewhere = register.records.filter((r) => !mine.has(r.id)).map((r) => r.id);
+	const elsewhere = catalog.entries.filter((e) => !mine.has(e.id)).map((e) => e.id);
 	const reusable = planRecords(template, keys, elsewhere);
 	return { ...register, renderRecords: own.filter((r) => !reusable.has(r.id)) };
 }
 
 let register: Promise<Register> | undefined;
 
-/** The whole register, loaded once per build and shared by every page and endpoint. */
+/**
+ * The whole register (in shards 2..N, their records' part of it), loaded once per build and
+ * shared by every page and endpoint.
+ */
 export function getRegister(): Promise<Register> {
 	if (!register) {
 		register = buildRegister();

@@ -13,8 +13,10 @@ const ASSETS_FOLDER = '_astro';
  * What a shard other than the first keeps of its output: the folders that hold one file per
  * record (pages, JSON, badges, images — judged by folder, as the sweep does, since they hold
  * tens of thousands of files), the hashed assets its pages link to, and its search partition. Every
- * other page is the whole register's, which shard 1 keeps; Astro renders them in every shard
- * (it cannot be told to leave a static page out), so they are removed here.
+ * other page is the whole register's, which shard 1 keeps. The listings return no path in other
+ * shards (build-shard.ts); Astro still renders the single pages (home, browse, search…: it cannot
+ * be told to leave a static page out), from the shard's part of the register, so they are removed
+ * here.
  */
 export async function pruneToRecordFiles(outDir: string): Promise<{ removed: number }> {
 	const keep = [...recordFolders, ASSETS_FOLDER, SEARCH_INDEX_FOLDER];
