@@ -1,6 +1,6 @@
 import { makeBadge } from 'badge-maker';
 import type { BadgeVariant } from '../register/urls.ts';
-import { badgeContent } from './badge-content.ts';
+import { type BadgeContent, badgeContent } from './badge-content.ts';
 import type { BadgeFacts } from './badge-facts.ts';
 import { escapeXml, truncateText } from './safe-text.ts';
 
@@ -25,16 +25,25 @@ export const BADGE_STYLE = 'flat-square';
  * ("c0mm0: verified · 70 good — API CaptchEtat").
  */
 export function badgeSvg(facts: BadgeFacts, variant: BadgeVariant): string {
-	const content = badgeContent(facts, variant);
+	return drawBadge(badgeContent(facts, variant), facts.title);
+}
+
+/**
+ * Any badge of the register (a record's, a publisher's) as an SVG document in BADGE_STYLE, its
+ * accessible name the badge's text and what it is about ("c0mm0: 12 records · … — AIFE").
+ */
+export function drawBadge(content: BadgeContent, about: string): string {
 	const svg = makeBadge({
 		label: content.label,
 		message: content.message,
 		color: content.color,
 		style: BADGE_STYLE,
 	});
-	const title = truncateText(facts.title, BADGE_TITLE_MAX);
-	const name = `${content.label}: ${content.message}${title ? ` — ${title}` : ''}`;
-	return withAccessibleName(svg, name);
+	const subject = truncateText(about, BADGE_TITLE_MAX);
+	return withAccessibleName(
+		svg,
+		`${content.label}: ${content.message}${subject ? ` — ${subject}` : ''}`,
+	);
 }
 
 const ROOT_TAG = /^<svg\b[^>]*>/;

@@ -1,9 +1,7 @@
-import { makeBadge } from 'badge-maker';
 import { bandOf } from '../score/score-record.ts';
 import { BAND_COLORS, type BadgeColor, UNKNOWN_COLOR } from './badge-colors.ts';
 import { BADGE_LABEL, type BadgeContent } from './badge-content.ts';
-import { BADGE_STYLE, BADGE_TITLE_MAX, withAccessibleName } from './badge-svg.ts';
-import { truncateText } from './safe-text.ts';
+import { drawBadge } from './badge-svg.ts';
 
 /** What a publisher's badge reports: how many records it has and their mean score. */
 export interface PublisherBadgeFacts {
@@ -33,13 +31,5 @@ export function publisherBadgeContent(facts: PublisherBadgeFacts): BadgeContent 
 
 /** The publisher's badge as an SVG document, named by publisher in its accessible name. */
 export function publisherBadgeSvg(facts: PublisherBadgeFacts): string {
-	const content = publisherBadgeContent(facts);
-	const svg = makeBadge({
-		label: content.label,
-		message: content.message,
-		color: content.color,
-		style: BADGE_STYLE,
-	});
-	const name = truncateText(facts.name, BADGE_TITLE_MAX);
-	return withAccessibleName(svg, `${content.label}: ${content.message}${name ? ` — ${name}` : ''}`);
+	return drawBadge(publisherBadgeContent(facts), facts.name);
 }

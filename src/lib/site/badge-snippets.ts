@@ -1,4 +1,4 @@
-import { absoluteUrl, badgeEndpointPath, badgePath, recordPath } from '../register/urls.ts';
+import { absoluteUrl, badgePath, recordPath } from '../register/urls.ts';
 
 function escapeHtml(text: string): string {
 	return text
@@ -17,10 +17,12 @@ function escapeMarkdown(text: string): string {
  * but states no verdict: the badge image carries the state, which changes every night.
  */
 export function badgeSnippets(id: string, title: string) {
-	return {
-		...embedSnippets(absoluteUrl(badgePath(id)), absoluteUrl(recordPath(id)), title),
-		shields: `https://img.shields.io/endpoint?url=${encodeURIComponent(absoluteUrl(badgeEndpointPath(id)))}`,
-	};
+	return embedSnippets(absoluteUrl(badgePath(id)), absoluteUrl(recordPath(id)), title);
+}
+
+/** The shields.io badge drawn from a badge endpoint (`/badges/<id>.json`), to restyle it. */
+export function shieldsBadgeUrl(endpoint: string): string {
+	return `https://img.shields.io/endpoint?url=${encodeURIComponent(endpoint)}`;
 }
 
 /** Markdown, HTML and reStructuredText embeds of the badge at `badge`, linked to `page`; shared with publishers' badges. */
