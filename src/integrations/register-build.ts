@@ -7,7 +7,7 @@ import { registerFromDisk } from '../lib/register/register-from-disk.ts';
 import { takeSharedRegister } from '../lib/register/shared-register.ts';
 import { settings } from '../lib/settings/read-settings.ts';
 import { commitPlan, readPendingPlan } from '../lib/site/build-plan.ts';
-import { ownRecords, writesWholeRegister } from '../lib/site/build-shard.ts';
+import { ownRecords } from '../lib/site/build-shard.ts';
 import { startBuild } from '../lib/site/build-state.ts';
 import { writeRecordAssets } from '../lib/site/record-assets.ts';
 import { removeStaleFiles } from '../lib/site/stale-files.ts';
@@ -71,10 +71,7 @@ export function registerBuild(): AstroIntegration {
 				// Exports cover the whole register: written on every build, once — by the /downloads/
 				// page while pages render (it shows their sizes), or here when no page asked.
 				const exporting = performance.now();
-				// Only shard 1 of a sharded build writes the exports (the merge takes them from it).
-				const exported = writesWholeRegister()
-					? await writeExportsOnce(outDir, async () => register)
-					: [];
+				const exported = await writeExportsOnce(outDir, async () => register);
 				endExportsRun();
 				if (exported.length > 0)
 					logger.info(

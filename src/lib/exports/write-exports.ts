@@ -98,12 +98,14 @@ const run = globalSlot<{ outDir: string; reports: Promise<ExportReport[]> }>('c0
  * Writes every export of SITE_EXPORTS into the build's output folder once per build, and gives
  * every caller the same reports. The /downloads/ page shows the files' real sizes, so the first
  * page that needs them starts the run while pages render; the integration's build:done awaits
- * the same run (or starts it, when no page did) instead of writing the files twice.
+ * the same run (or starts it, when no page did) instead of writing the files twice. Shards 2..N
+ * of a sharded build write none: shard 1 writes them, and the merge takes them from it.
  */
 export function writeExportsOnce(
 	outDir: string,
 	register: () => Promise<Register>,
 ): Promise<ExportReport[]> {
+	if (!writesWholeRegister()) return Promise.resolve([]);
 	const folder = resolve(outDir);
 	const current = run.get();
 	if (current?.outDir === folder) return current.reports;
@@ -119,13 +121,11 @@ export function endExportsRun(): void {
 
 /**
  * This build's export reports, for the pages that show the files' sizes: the first to ask starts
- * the run. Null outside a build (component tests, scripts), where there is no folder to write to,
- * and in shards 2..N of a sharded build, which write no whole-register file (their copy of the
- * pages that ask is dropped; shard 1's is kept).
+ * the run. Null outside a build (component tests, scripts), where there is no folder to write to.
  */
 export function exportsOfThisBuild(
 	register: () => Promise<Register>,
 ): Promise<ExportReport[]> | null {
 	const build = currentBuild();
-	return build && writesWholeRegister() ? writeExportsOnce(build.outDir, register) : null;
+	return build ? writeExportsOnce(build.outDir, register) : null;
 }
