@@ -1,7 +1,6 @@
-import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { countImportedRecords, listImportedSources } from '../state/imported-files.ts';
 
 /**
  * When the nightly build is split into shards, and in how many. PERFORMANCE.md measured 100,000
@@ -27,12 +26,7 @@ export function buildShards(records: number): number[] {
 export async function countCatalogRecords(dataDir: string): Promise<number> {
 	const entries = await readdir(join(dataDir, 'catalog'), { recursive: true }).catch(() => []);
 	let count = entries.filter((name) => name.endsWith('.md')).length;
-	const sources = await readdir(join(dataDir, 'imported'), { withFileTypes: true }).catch(() => []);
-	for (const source of sources.filter((s) => s.isDirectory())) {
-		const file = join(dataDir, 'imported', source.name, 'records.ndjson');
-		if (!(await stat(file).catch(() => undefined))?.isFile()) continue;
-		for await (const line of createInterface({ input: createReadStream(file) }))
-			if (line.trim() !== '') count += 1;
-	}
+	for (const source of await listImportedSources(dataDir))
+		count += await countImportedRecords(dataDir, source);
 	return count;
 }

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Dirent } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createReadStream, type Dirent } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { z } from 'zod';
 import { SLUG_PATTERN } from '../../schemas/common.ts';
 import {
@@ -306,6 +307,21 @@ export async function writeImportState(
 		importStatePath(dataDir, source),
 		toJsonText(ImportStateSchema.parse(state)),
 	);
+}
+
+/**
+ * How many records a source's import holds, counted by line without parsing any (a build sizes its
+ * memory by it). Split sources count every `records/<hh>.ndjson`.
+ */
+export async function countImportedRecords(dataDir: string, source: string): Promise<number> {
+	let count = 0;
+	for (const file of await recordFiles(importedDir(dataDir, source), [])) {
+		// A missing records.ndjson (a source split from its first import) counts as none.
+		if (!(await stat(file).catch(() => undefined))?.isFile()) continue;
+		for await (const line of createInterface({ input: createReadStream(file) }))
+			if (line.trim() !== '') count += 1;
+	}
+	return count;
 }
 
 /**
